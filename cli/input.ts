@@ -1,0 +1,40 @@
+import { InputError, withFile } from '../src/errors.js';
+import { parseTable, type RowOf, type Schema } from '../src/csv/table.js';
+import { makeRateHistory, type RateHistory } from '../src/rates/history.js';
+import { rateHistorySchema } from '../src/loan/input.js';
+import type { IsoDate } from '../src/calendar/date.js';
+import { type CliIo, readTextFile } from './io.js';
+
+/** Reads a CSV file against a schema; every problem of the file is thrown at once, located. */
+export function loadTable<S extends Schema>(io: CliIo, path: string, schema: S): { line: number; row: RowOf<S> }[] {
+  return loadTableWithColumns(io, path, schema).rows;
+}
+
+/** As loadTable, with the column number of each canonical column, to locate later problems. */
+export function loadTableWithColumns<S extends Schema>(
+  io: CliIo,
+  path: string,
+  schema: S,
+): { rows: { line: number; row: RowOf<S> }[]; columnOf: (name: keyof S) => number | undefined } {
+  const { rows, problems, columnOf } = parseTable(readTextFile(io, path), schema);
+  if (problems.length > 0) throw new InputError(withFile(problems, path));
+  return { rows, columnOf };
+}
+
+/** Reads a rate history file (`effective_date,rate_pct`). */
+export function loadRateHistory(io: CliIo, path: string, name: string, knownUntil?: (last: IsoDate) => IsoDate): RateHistory {
+  const rows = loadTable(io, path, rateHistorySchema);
+  if (rows.length === 0) throw new InputError([{ file: path, message: 'no rate in the file; expected lines effective_date,rate_pct' }]);
+  const seen = new Map<string, number>();
+  const problems = [];
+  for (const { line, row } of rows) {
+    const before = seen.get(row.effective_date);
+    if (before !== undefined) problems.push({ file: path, line, columnName: 'effective_date', message: `date already given on line ${before}` });
+    seen.set(row.effective_date, line);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const points = rows.map(({ row }) => ({ effectiveDate: row.effective_date, ratePct: row.rate_pct }));
+  const history = makeRateHistory(name, points);
+  const last = history.points[history.points.length - 1]!.effectiveDate;
+  return knownUntil ? makeRateHistory(name, points, knownUntil(last)) : history;
+}

@@ -1,0 +1,21 @@
+import { InvalidArgumentError } from 'commander';
+import { OUTPUT_FORMATS, type OutputFormat } from '../src/output/format.js';
+import { parseDecimal } from '../src/money/parse.js';
+import type { Decimal } from '../src/money/decimal.js';
+
+/** Parser for `--format`, restricted to the formats a command offers. */
+export function formatParser<F extends string = OutputFormat>(allowed: readonly F[] = OUTPUT_FORMATS as unknown as F[]) {
+  return (value: string): F => {
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    }
+    return value as F;
+  };
+}
+
+/** Parser for an amount given as an option ("598 255,81", "598255.81"). */
+export function amountOption(value: string): Decimal {
+  const v = parseDecimal(value);
+  if (!v) throw new InvalidArgumentError('expected an amount such as 598 255,81 or 598255.81');
+  return v;
+}

@@ -1,0 +1,18 @@
+import { Decimal, ONE, roundToCent } from '../money/decimal.js';
+
+/**
+ * First amortisation of an amortisation-priority line (« amortissement
+ * prioritaire (échéance déduite) », rule 3): constant B/n when p = 0,
+ * otherwise the first term of a sequence growing by (1+p) that adds up to B:
+ * A1 = B·p / ((1+p)^n − 1). Rounded half-up to the cent.
+ */
+export function roundedFirstAmortisation(base: Decimal, p: Decimal, n: number): Decimal {
+  if (p.isZero()) return roundToCent(base.div(n));
+  return roundToCent(base.times(p).div(ONE.plus(p).pow(n).minus(ONE)));
+}
+
+/** The amortisation k periods after a computed one, rounded from A·(1+p)^k (no compounding of roundings). */
+export function carriedAmortisation(computed: Decimal, p: Decimal, k: number): Decimal {
+  if (k === 0 || p.isZero()) return computed;
+  return roundToCent(computed.times(ONE.plus(p).pow(k)));
+}

@@ -1,0 +1,32 @@
+import { Decimal, ONE, roundToCent } from '../money/decimal.js';
+
+/**
+ * First payment of a payment-priority line (« échéance prioritaire »,
+ * article 12, rule 2): the level of a payment sequence growing by (1+p)
+ * each period that repays base B over n periods at period rate t:
+ * E1 = B·(t−p) / (1 − ((1+p)/(1+t))^n), or B·(1+t)/n when t = p.
+ * Not rounded: see `roundedFirstPayment`.
+ */
+export function exactFirstPayment(base: Decimal, t: Decimal, p: Decimal, n: number): Decimal {
+  if (t.equals(p)) return base.times(ONE.plus(t)).div(n);
+  const ratio = ONE.plus(p).div(ONE.plus(t)).pow(n);
+  return base.times(t.minus(p)).div(ONE.minus(ratio));
+}
+
+/** The first payment as the table shows it: rounded half-up to the cent. */
+export function roundedFirstPayment(base: Decimal, t: Decimal, p: Decimal, n: number): Decimal {
+  return roundToCent(exactFirstPayment(base, t, p, n));
+}
+
+/**
+ * The payment k periods after a computed payment E (k = 0 gives E itself):
+ * the rounded payment grows by (1+p) a period and each term is rounded from
+ * E·(1+p)^k, never from the previous rounded term, so rounding does not
+ * compound. With p = 0 the payment is carried forward unchanged: it is not
+ * recomputed from the rounded remaining capital (that would give 30 214,18
+ * instead of 30 214,17 in the reference table).
+ */
+export function carriedPayment(computed: Decimal, p: Decimal, k: number): Decimal {
+  if (k === 0 || p.isZero()) return computed;
+  return roundToCent(computed.times(ONE.plus(p).pow(k)));
+}

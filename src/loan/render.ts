@@ -1,0 +1,107 @@
+import { csvLine } from '../csv/write.js';
+import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
+import type { Schedule, ScheduleRow } from './types.js';
+
+const CSV_HEADER = ['line_id', 'number', 'due_date', 'rate_pct', 'payment', 'amortisation', 'interest', 'deferred_interest', 'capital_after', 'deferred_stock'];
+
+/** The CDC's own column titles, to hold the table beside a CDC PDF. */
+const CDC_HEADER = [
+  'N° de la Ligne du Prêt',
+  "N° d'échéance",
+  "Date d'échéance",
+  "Taux d'intérêt (en %)",
+  'Echéance (en €)',
+  'Amortissement (en €)',
+  'Intérêts (en €)',
+  'Intérêts à différer (en €)',
+  'Capital dû après remboursement (en €)',
+  "Stock d'intérêts différés (en €)",
+];
+
+export function scheduleHeader(format: TableFormat): string {
+  return csvLine(format === 'csv-fr' ? CDC_HEADER : CSV_HEADER, separatorOf(format));
+}
+
+export function scheduleRowFields(lineId: string, row: ScheduleRow, format: TableFormat): string[] {
+  return [
+    lineId,
+    String(row.number),
+    dateText(row.dueDate, format),
+    rateText(row.ratePct, format),
+    amountText(row.payment, format),
+    amountText(row.amortisation, format),
+    amountText(row.interest, format),
+    amountText(row.deferredInterest, format),
+    amountText(row.capitalAfter, format),
+    amountText(row.deferredStock, format),
+  ];
+}
+
+/** The rows of one schedule as CSV text; csv-fr adds the CDC's « Total » row. */
+export function scheduleBody(schedule: Schedule, format: TableFormat): string {
+  const sep = separatorOf(format);
+  let out = '';
+  for (const row of schedule.rows) out += csvLine(scheduleRowFields(schedule.line.lineId, row, format), sep);
+  if (format === 'csv-fr') {
+    const s = schedule.summary;
+    out += csvLine(
+      [
+        schedule.line.lineId,
+        'Total',
+        '',
+        '',
+        amountText(s.totalPayment, format),
+        amountText(s.totalAmortisation, format),
+        amountText(s.totalInterest, format),
+        amountText(s.totalDeferredInterest, format),
+        '',
+        '',
+      ],
+      sep,
+    );
+  }
+  return out;
+}
+
+/** One line of the json output: summary and rows, amounts as strings. */
+export function scheduleJson(schedule: Schedule): object {
+  const s = schedule.summary;
+  const f: OutputFormat = 'json';
+  return {
+    line_id: schedule.line.lineId,
+    summary: {
+      total_payment: amountText(s.totalPayment, f),
+      total_amortisation: amountText(s.totalAmortisation, f),
+      total_interest: amountText(s.totalInterest, f),
+      total_deferred_interest: amountText(s.totalDeferredInterest, f),
+      amortised_capital: amountText(s.amortisedCapital, f),
+      capitalised_interest: amountText(s.capitalisedInterest, f),
+      first_payment: amountText(s.firstPayment, f),
+      period_rate_pct: s.periodRatePct.toDecimalPlaces(10).toFixed(),
+      teg_pct: s.tegPct.toDecimalPlaces(10).toFixed(),
+      index_values: s.indexValues.map((v) => ({
+        effective_date: v.effectiveDate,
+        rate_pct: v.ratePct.toFixed(),
+        status: v.projected ? 'projected' : 'known',
+        due_numbers: [v.firstNumber, v.lastNumber],
+      })),
+    },
+    rows: schedule.rows.map((r) => ({
+      number: r.number,
+      due_date: r.dueDate,
+      rate_pct: rateText(r.ratePct, f),
+      payment: amountText(r.payment, f),
+      amortisation: amountText(r.amortisation, f),
+      interest: amountText(r.interest, f),
+      deferred_interest: amountText(r.deferredInterest, f),
+      capital_after: amountText(r.capitalAfter, f),
+      deferred_stock: amountText(r.deferredStock, f),
+    })),
+  };
+}
+
+/** A whole document in one of the three formats. */
+export function renderSchedules(schedules: readonly Schedule[], format: OutputFormat): string {
+  if (format === 'json') return JSON.stringify({ lines: schedules.map(scheduleJson) }, null, 2) + '\n';
+  return scheduleHeader(format) + schedules.map((s) => scheduleBody(s, format)).join('');
+}

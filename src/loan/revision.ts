@@ -1,0 +1,34 @@
+import { Decimal, ONE, ZERO, max, percentToRate } from '../money/decimal.js';
+import type { LoanLine } from './types.js';
+
+/** The annual rate and progressivity in force for a due date, as fractions. */
+export interface RevisedRates {
+  /** I' (article 10). */
+  readonly rate: Decimal;
+  /** P' (article 10). */
+  readonly progressivity: Decimal;
+}
+
+/** The contract's own values (I, P): a fixed-rate line keeps them for its whole life. */
+export function contractRates(line: LoanLine): RevisedRates {
+  return { rate: percentToRate(line.ratePct), progressivity: percentToRate(line.progressivityPct) };
+}
+
+/**
+ * Revision at a due date from the index value T in force (article 10):
+ * I' = max(0, T + M), « le taux d'intérêt … ne saurait être négatif »;
+ * DR and DL: P' = (1+I')(1+P)/(1+I) − 1, DL floored at the progressivity floor;
+ * SR keeps P.
+ */
+export function revisedRates(line: LoanLine, indexPct: Decimal): RevisedRates {
+  const contract = contractRates(line);
+  const rate = max(ZERO, percentToRate(indexPct.plus(line.marginPct)));
+  if (line.revision === 'SR' || line.revision === 'none') return { rate, progressivity: contract.progressivity };
+  let progressivity = ONE.plus(rate).times(ONE.plus(contract.progressivity)).div(ONE.plus(contract.rate)).minus(ONE);
+  if (line.revision === 'DL') progressivity = max(progressivity, percentToRate(line.progressivityFloorPct));
+  return { rate, progressivity };
+}
+
+export function sameRates(a: RevisedRates, b: RevisedRates): boolean {
+  return a.rate.equals(b.rate) && a.progressivity.equals(b.progressivity);
+}
