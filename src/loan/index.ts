@@ -1,0 +1,12 @@
+export * from './types.js';
+export { amortize, dueDate, type AmortizeOptions } from './schedule.js';
+export { periodRate, periodProgressivity, periodsPerYear } from './period-rate.js';
+export { periodInterest, exactPeriodInterest, accrualFactor } from './interest.js';
+export { exactFirstPayment, roundedFirstPayment, carriedPayment } from './payment.js';
+export { roundedFirstAmortisation, carriedAmortisation } from './amortisation-sequence.js';
+export { splitPayment, finalSplit, type PaymentSplit } from './deferred-interest.js';
+export { revisedRates, contractRates, type RevisedRates } from './revision.js';
+export { amortisationStart, prefinancingStart, capitalisedPrefinancingInterest, proratedFirstInterest } from './prefinancing.js';
+export { tegPercent } from './teg.js';
+export { loanLineSchema, loanLineFromRow, disbursementSchema, rateHistorySchema } from './input.js';
+export { renderSchedules, scheduleHeader, scheduleBody, scheduleJson } from './render.js';
