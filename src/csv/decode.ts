@@ -22,8 +22,32 @@ export function detectEncoding(sample: Uint8Array): TextEncodingName {
   }
 }
 
+/**
+ * The characters of bytes 0x80–0x9F in Windows-1252 (€, ‚, ƒ, „, …, Œ, ’, œ…);
+ * the other bytes are the Latin-1 characters of the same code. Decoded by
+ * hand: Node 20's TextDecoder reads "windows-1252" as plain Latin-1, which
+ * turns € into a control character.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes: number[] = [];
+    const end = Math.min(bytes.length, start + CHUNK);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      codes.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b);
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 export function decodeBytes(bytes: Uint8Array): string {
-  const encoding = detectEncoding(bytes);
-  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-  return new TextDecoder(encoding).decode(body);
+  if (detectEncoding(bytes) === 'windows-1252') return decodeWindows1252(bytes);
+  return new TextDecoder('utf-8').decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
 }

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { test as prop, fc } from '@fast-check/vitest';
+import { addDays, addMonths, daysBetween, isoDate, parseDate, toFrenchDate, type IsoDate } from '../../src/calendar/date.js';
+import { countDays } from '../../src/calendar/day-count.js';
+
+const d = (s: string) => s as IsoDate;
+
+describe('dates', () => {
+  test('ISO and French forms; impossible dates refused', () => {
+    expect(parseDate('2026-10-29')).toBe('2026-10-29');
+    expect(parseDate('29/10/2026')).toBe('2026-10-29');
+    expect(parseDate('1/2/2026')).toBe('2026-02-01');
+    expect(parseDate('31/02/2026')).toBeUndefined();
+    expect(parseDate('2025-02-29')).toBeUndefined();
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseDate('2026-13-01')).toBeUndefined();
+    expect(parseDate('29.10.2026')).toBeUndefined();
+    expect(toFrenchDate(d('2026-10-29'))).toBe('29/10/2026');
+  });
+  test('adding months keeps the day or falls back to the month’s end', () => {
+    expect(addMonths(d('2026-10-29'), 12)).toBe('2027-10-29');
+    expect(addMonths(d('2026-01-31'), 1)).toBe('2026-02-28');
+    expect(addMonths(d('2024-01-31'), 1)).toBe('2024-02-29');
+    expect(addMonths(d('2026-10-29'), -12)).toBe('2025-10-29');
+  });
+  test('exact days, across a daylight-saving change and a leap day', () => {
+    expect(daysBetween(d('2025-03-01'), d('2025-04-01'))).toBe(31);
+    expect(daysBetween(d('2024-02-28'), d('2024-03-01'))).toBe(2);
+    expect(daysBetween(d('2025-01-02'), d('2025-02-01'))).toBe(30);
+    expect(addDays(d('2025-01-02'), 30)).toBe('2025-02-01');
+  });
+  test('30/360 counts 30 days a month', () => {
+    expect(countDays('30/360', d('2025-10-29'), d('2026-10-29'))).toBe(360);
+    expect(countDays('30/360', d('2026-01-31'), d('2026-02-28'))).toBe(28);
+    expect(countDays('30/360', d('2026-04-29'), d('2026-10-29'))).toBe(180);
+    expect(countDays('actual/365', d('2025-01-01'), d('2025-07-01'))).toBe(181);
+  });
+  const dateArb = fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }).map((x) => isoDate(x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate()));
+  prop.prop([dateArb, fc.integer({ min: -20000, max: 20000 })])('addDays and daysBetween agree', (a, n) => {
+    expect(daysBetween(a, addDays(a, n))).toBe(n);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { test as prop, fc } from '@fast-check/vitest';
+import { Decimal as DecimalJs } from 'decimal.js';
+import { Decimal, roundToCent } from '../../src/money/decimal.js';
+
+describe('roundToCent: half-up to the cent, the project’s only rounding of amounts', () => {
+  test.each([
+    ['0.125', '0.13'],
+    ['0.135', '0.14'],
+    ['2.675', '2.68'], // 2.675 is 2.67499999… as a float: decimals keep the tie
+    ['1.005', '1.01'],
+    ['30214.174109', '30214.17'],
+    ['13101.421', '13101.42'],
+    ['-0.125', '-0.13'], // a tie goes away from zero
+    ['-0.124', '-0.12'],
+    ['0.004999', '0.00'],
+  ])('%s → %s', (x, y) => {
+    expect(roundToCent(new Decimal(x)).toFixed(2)).toBe(y);
+  });
+
+  test('the project’s Decimal is a clone: a host’s global Decimal.set does not change it', () => {
+    const saved = DecimalJs.rounding;
+    DecimalJs.set({ rounding: DecimalJs.ROUND_HALF_EVEN });
+    try {
+      expect(roundToCent(new Decimal('0.125')).toFixed(2)).toBe('0.13');
+    } finally {
+      DecimalJs.set({ rounding: saved });
+    }
+  });
+
+  prop.prop([fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n })])('a half-cent tie n + 0,005 always goes away from zero', (millis) => {
+    const tie = new Decimal(millis.toString()).div(100).plus(millis < 0n ? '-0.005' : '0.005');
+    const rounded = roundToCent(tie);
+    expect(rounded.abs().minus(tie.abs()).toFixed(3)).toBe('0.005');
+  });
+
+  prop.prop([fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n })])('at most two decimals, within half a cent', (units) => {
+    const x = new Decimal(units.toString()).div(1_000_000);
+    const r = roundToCent(x);
+    expect(r.decimalPlaces()).toBeLessThanOrEqual(2);
+    expect(r.minus(x).abs().lessThanOrEqualTo('0.005')).toBe(true);
+  });
+});
