@@ -1,4 +1,4 @@
-import { InputError, withFile } from '../src/errors.js';
+import { InputError, type InputProblem, withFile } from '../src/errors.js';
 import { parseTable, type RowOf, type Schema } from '../src/csv/table.js';
 import { makeRateHistory, type RateHistory } from '../src/rates/history.js';
 import { rateHistorySchema } from '../src/loan/input.js';
@@ -16,9 +16,23 @@ export function loadTableWithColumns<S extends Schema>(
   path: string,
   schema: S,
 ): { rows: { line: number; row: RowOf<S> }[]; columnOf: (name: keyof S) => number | undefined } {
-  const { rows, problems, columnOf } = parseTable(readTextFile(io, path), schema);
-  if (problems.length > 0) throw new InputError(withFile(problems, path));
+  const { rows, problems, columnOf } = readTableFile(io, path, schema);
+  if (problems.length > 0) throw new InputError(problems);
   return { rows, columnOf };
+}
+
+/**
+ * Reads a CSV file without throwing on bad rows: the good rows, and the
+ * problems of the others (with the file named), so that a command can add
+ * its own checks of the good rows and report every problem at once.
+ */
+export function readTableFile<S extends Schema>(
+  io: CliIo,
+  path: string,
+  schema: S,
+): { rows: { line: number; row: RowOf<S> }[]; problems: InputProblem[]; columnOf: (name: keyof S) => number | undefined } {
+  const { rows, problems, columnOf } = parseTable(readTextFile(io, path), schema);
+  return { rows, problems: withFile(problems, path), columnOf };
 }
 
 /** Reads a rate history file (`effective_date,rate_pct`). */

@@ -9,7 +9,7 @@ import type { Disbursement, Schedule } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { toFrenchDate } from '../../src/calendar/date.js';
 import { type CliIo, type OutputSink, bundledDataPath, openOutput } from '../io.js';
-import { loadRateHistory, loadTable, loadTableWithColumns } from '../input.js';
+import { loadRateHistory, loadTable, readTableFile } from '../input.js';
 import { emit, runCommand } from '../run.js';
 import { formatParser } from '../options.js';
 
@@ -45,8 +45,7 @@ export async function amortizeCommand(io: CliIo, file: string, opts: AmortizeCli
     () => {
       const index = loadLivretA(io, opts.indexFile);
       const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
-      const { rows, columnOf } = loadTableWithColumns(io, file, loanLineSchema);
-      const problems: InputProblem[] = [];
+      const { rows, columnOf, problems } = readTableFile(io, file, loanLineSchema);
       const schedules: Schedule[] = [];
       const seen = new Map<string, number>();
       for (const { line, row } of rows) {
