@@ -1,5 +1,3 @@
-import { addMonths as addMonthsFns, differenceInCalendarDays } from 'date-fns';
-
 /**
  * A calendar date without time or time zone, as written in the acts.
  * Held as its ISO text ("2026-10-29"): it compares in order as a string,
@@ -15,8 +13,14 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 export function isoDate(year: number, month: number, day: number): IsoDate {
@@ -48,18 +52,17 @@ export function toFrenchDate(date: IsoDate): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 }
 
-function toLocal(date: IsoDate): Date {
-  const { year, month, day } = ymd(date);
-  return new Date(year, month - 1, day);
-}
-
-function fromLocal(d: Date): IsoDate {
-  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
-}
-
-/** Adds months, keeping the day of month or falling back to the month's last day (31/01 + 1 month = 28/02). */
+/**
+ * Adds months, keeping the day of month or falling back to the month's last
+ * day (31/01 + 1 month = 28/02), as date-fns's addMonths does. Plain integer
+ * arithmetic: it runs for every row of every table.
+ */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return fromLocal(addMonthsFns(toLocal(date), months));
+  const { year, month, day } = ymd(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return isoDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
@@ -70,7 +73,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** Exact number of days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toLocal(to), toLocal(from));
+  return Math.round((utcDay(to) - utcDay(from)) / 86_400_000);
+}
+
+function utcDay(date: IsoDate): number {
+  const { year, month, day } = ymd(date);
+  return Date.UTC(year, month - 1, day);
 }
 
 export function compareDates(a: IsoDate, b: IsoDate): number {

@@ -1,4 +1,5 @@
 import { Decimal, ONE, roundToCent } from '../money/decimal.js';
+import { growthFactor } from './payment.js';
 
 /**
  * First amortisation of an amortisation-priority line (« amortissement
@@ -8,11 +9,16 @@ import { Decimal, ONE, roundToCent } from '../money/decimal.js';
  */
 export function roundedFirstAmortisation(base: Decimal, p: Decimal, n: number): Decimal {
   if (p.isZero()) return roundToCent(base.div(n));
-  return roundToCent(base.times(p).div(ONE.plus(p).pow(n).minus(ONE)));
+  return roundToCent(base.times(amortisationFactor(p, n)));
+}
+
+/** The first amortisation per euro of base when p ≠ 0: p/((1+p)^n − 1). */
+export function amortisationFactor(p: Decimal, n: number): Decimal {
+  return p.div(ONE.plus(p).pow(n).minus(ONE));
 }
 
 /** The amortisation k periods after a computed one, rounded from A·(1+p)^k (no compounding of roundings). */
 export function carriedAmortisation(computed: Decimal, p: Decimal, k: number): Decimal {
   if (k === 0 || p.isZero()) return computed;
-  return roundToCent(computed.times(ONE.plus(p).pow(k)));
+  return roundToCent(computed.times(growthFactor(p, k)));
 }

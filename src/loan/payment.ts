@@ -8,9 +8,23 @@ import { Decimal, ONE, roundToCent } from '../money/decimal.js';
  * Not rounded: see `roundedFirstPayment`.
  */
 export function exactFirstPayment(base: Decimal, t: Decimal, p: Decimal, n: number): Decimal {
-  if (t.equals(p)) return base.times(ONE.plus(t)).div(n);
+  return base.times(paymentFactor(t, p, n));
+}
+
+/**
+ * The first payment per euro of base: (t−p)/(1−((1+p)/(1+t))^n), or (1+t)/n
+ * when t = p. Kept apart so that a portfolio computes it once for each
+ * (t, p, n) its lines share.
+ */
+export function paymentFactor(t: Decimal, p: Decimal, n: number): Decimal {
+  if (t.equals(p)) return ONE.plus(t).div(n);
   const ratio = ONE.plus(p).div(ONE.plus(t)).pow(n);
-  return base.times(t.minus(p)).div(ONE.minus(ratio));
+  return t.minus(p).div(ONE.minus(ratio));
+}
+
+/** The growth of a payment over k periods: (1+p)^k. */
+export function growthFactor(p: Decimal, k: number): Decimal {
+  return ONE.plus(p).pow(k);
 }
 
 /** The first payment as the table shows it: rounded half-up to the cent. */
@@ -28,5 +42,5 @@ export function roundedFirstPayment(base: Decimal, t: Decimal, p: Decimal, n: nu
  */
 export function carriedPayment(computed: Decimal, p: Decimal, k: number): Decimal {
   if (k === 0 || p.isZero()) return computed;
-  return roundToCent(computed.times(ONE.plus(p).pow(k)));
+  return roundToCent(computed.times(growthFactor(p, k)));
 }

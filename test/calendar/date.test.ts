@@ -40,3 +40,16 @@ describe('dates', () => {
     expect(daysBetween(a, addDays(a, n))).toBe(n);
   });
 });
+
+describe('our date arithmetic agrees with date-fns (the oracle)', async () => {
+  const fns = await import('date-fns');
+  const dateArb = fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }).map((x) => isoDate(x.getUTCFullYear(), x.getUTCMonth() + 1, x.getUTCDate()));
+  const local = (s: IsoDate) => new Date(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  prop.prop([dateArb, fc.integer({ min: -600, max: 600 })])('addMonths', (a, n) => {
+    const r = fns.addMonths(local(a), n);
+    expect(addMonths(a, n)).toBe(isoDate(r.getFullYear(), r.getMonth() + 1, r.getDate()));
+  });
+  prop.prop([dateArb, dateArb])('daysBetween', (a, b) => {
+    expect(daysBetween(a, b)).toBe(fns.differenceInCalendarDays(local(b), local(a)));
+  });
+});
