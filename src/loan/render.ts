@@ -1,4 +1,7 @@
-import { csvLine } from '../csv/write.js';
+import { csvField, csvLine } from '../csv/write.js';
+import { centsText } from '../money/cents.js';
+import type { Decimal } from '../money/decimal.js';
+import type { CentsSchedule } from './schedule-in-cents.js';
 import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
 import type { Schedule, ScheduleRow } from './types.js';
 
@@ -104,4 +107,65 @@ export function scheduleJson(schedule: Schedule): object {
 export function renderSchedules(schedules: readonly Schedule[], format: OutputFormat): string {
   if (format === 'json') return JSON.stringify({ lines: schedules.map(scheduleJson) }, null, 2) + '\n';
   return scheduleHeader(format) + schedules.map((s) => scheduleBody(s, format)).join('');
+}
+
+const rateTexts = { csv: new WeakMap<Decimal, string>(), 'csv-fr': new WeakMap<Decimal, string>() };
+
+function cachedRateText(pct: Decimal, format: TableFormat): string {
+  const cache = rateTexts[format];
+  let text = cache.get(pct);
+  if (text === undefined) {
+    text = rateText(pct, format);
+    cache.set(pct, text);
+  }
+  return text;
+}
+
+/** The same text as `scheduleBody`, from a table computed in cents (the portfolio hot path). */
+export function centsScheduleBody(schedule: CentsSchedule, format: TableFormat): string {
+  const sep = separatorOf(format);
+  const comma = format === 'csv-fr';
+  const id = csvField(schedule.line.lineId, sep) + sep;
+  let out = '';
+  for (const r of schedule.rows) {
+    out +=
+      id +
+      r.number +
+      sep +
+      dateText(r.dueDate, format) +
+      sep +
+      cachedRateText(r.ratePct, format) +
+      sep +
+      centsText(r.payment, comma) +
+      sep +
+      centsText(r.amortisation, comma) +
+      sep +
+      centsText(r.interest, comma) +
+      sep +
+      centsText(r.deferredInterest, comma) +
+      sep +
+      centsText(r.capitalAfter, comma) +
+      sep +
+      centsText(r.deferredStock, comma) +
+      '\n';
+  }
+  if (comma) {
+    out +=
+      id +
+      'Total' +
+      sep +
+      sep +
+      sep +
+      centsText(schedule.totalPayment, comma) +
+      sep +
+      centsText(schedule.totalAmortisation, comma) +
+      sep +
+      centsText(schedule.totalInterest, comma) +
+      sep +
+      centsText(schedule.totalDeferredInterest, comma) +
+      sep +
+      sep +
+      '\n';
+  }
+  return out;
 }
