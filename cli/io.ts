@@ -6,7 +6,8 @@ import { InputError } from '../src/errors.js';
 
 /** Where a command reads and writes: the process's streams, or a test's buffers. */
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
+  /** `once('drain')`, when present, lets long outputs wait for a slow reader instead of filling memory. */
+  readonly stdout: { write(text: string): unknown; once?(event: 'drain', listener: () => void): unknown };
   readonly stderr: { write(text: string): unknown };
   /** True when stderr is a terminal: only then is progress shown. */
   readonly stderrIsTty: boolean;
@@ -36,7 +37,8 @@ export function readTextFile(io: CliIo, path: string): string {
  * same folder, renamed at the end). On failure nothing is left behind.
  */
 export interface OutputSink {
-  write(text: string): void;
+  /** Writes text; a promise when the reader is slow and the writer should wait. */
+  write(text: string): void | Promise<void>;
   /** Makes the output visible (renames the temporary file). */
   commit(): void;
   /** Drops whatever was written to a file. */
@@ -45,7 +47,13 @@ export interface OutputSink {
 
 export function openOutput(io: CliIo, path: string | undefined): OutputSink {
   if (path === undefined || path === '-') {
-    return { write: (t) => void io.stdout.write(t), commit: () => {}, abort: () => {} };
+    return {
+      write: (t) => {
+        if (io.stdout.write(t) === false && io.stdout.once) return new Promise<void>((resolve) => void io.stdout.once!('drain', resolve));
+      },
+      commit: () => {},
+      abort: () => {},
+    };
   }
   const target = resolvePath(io, path);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);

@@ -1,23 +1,46 @@
-import type { Command } from 'commander';
-import { InputError, type InputProblem } from '../../src/errors.js';
-import { amortize } from '../../src/loan/schedule.js';
-import { renderSchedules } from '../../src/loan/render.js';
-import { disbursementSchema, loanLineFromRow, loanLineSchema } from '../../src/loan/input.js';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, type Command } from 'commander';
+import { InputError, type InputProblem, formatProblem } from '../../src/errors.js';
+import { bindHeader } from '../../src/csv/table.js';
+import type { CsvRecord } from '../../src/csv/records.js';
+import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
+import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeBatch } from '../../src/loan/portfolio.js';
+import { scheduleHeader } from '../../src/loan/render.js';
 import { livretAKnownUntil } from '../../src/rates/livret-a.js';
 import type { RateHistory } from '../../src/rates/history.js';
-import type { Disbursement, Schedule } from '../../src/loan/types.js';
+import type { Disbursement } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { toFrenchDate } from '../../src/calendar/date.js';
-import { type CliIo, type OutputSink, bundledDataPath, openOutput } from '../io.js';
-import { loadRateHistory, loadTable, readTableFile } from '../input.js';
-import { emit, runCommand } from '../run.js';
+import { type CliIo, type OutputSink, bundledDataPath, openOutput, resolvePath } from '../io.js';
+import { loadRateHistory, loadTable } from '../input.js';
+import { runCommand } from '../run.js';
 import { formatParser } from '../options.js';
+import { streamRecords } from '../amortize/read-records.js';
+import { OrderedPool, workerScript } from '../amortize/pool.js';
+import { initFromContext } from '../amortize/context.js';
+import { Progress } from '../amortize/progress.js';
 
 export interface AmortizeCliOptions {
   format: OutputFormat;
   output?: string;
   indexFile?: string;
   disbursements?: string;
+  threads?: number;
+  skipInvalid?: boolean;
+  errors?: string;
+}
+
+/** Lines per batch handed to a worker: large enough to amortise the message cost, small enough to stream. */
+const BATCH_LINES = 1000;
+/** Below this size a file is amortised in the main thread: starting workers would cost more than it saves. */
+const PARALLEL_FROM_BYTES = 2 << 20;
+/** Problems kept for the report; beyond, only counted. */
+const MAX_PROBLEMS_SHOWN = 200;
+
+function threadsOption(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 64) throw new InvalidArgumentError('expected a number of worker threads, 0 to 64 (0: none)');
+  return Number(value);
 }
 
 export function registerAmortize(program: Command, io: CliIo, setStatus: (code: number) => void): void {
@@ -29,6 +52,9 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
     .option('-o, --output <FILE>', 'write to FILE instead of standard output')
     .option('--index-file <FILE>', 'Livret A history (effective_date,rate_pct) replacing data/livret-a.csv')
     .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
+    .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
+    .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
+    .option('--errors <FILE>', 'with --skip-invalid: where to write the error report (default: stderr)')
     .action(async (file: string, opts: AmortizeCliOptions) => {
       setStatus(await amortizeCommand(io, file, opts));
     });
@@ -38,51 +64,127 @@ export function loadLivretA(io: CliIo, indexFile: string | undefined): RateHisto
   return loadRateHistory(io, indexFile ?? bundledDataPath('livret-a.csv'), 'Livret A', livretAKnownUntil);
 }
 
+/**
+ * Streams LOANS.csv to the output: records are read a chunk at a time,
+ * amortised in batches (in worker threads on large files), and written in
+ * input order as they come, so memory stays flat whatever the file's size.
+ */
 export async function amortizeCommand(io: CliIo, file: string, opts: AmortizeCliOptions): Promise<number> {
   let sink: OutputSink | undefined;
-  return runCommand(
-    io,
-    () => {
-      const index = loadLivretA(io, opts.indexFile);
-      const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
-      const { rows, columnOf, problems } = readTableFile(io, file, loanLineSchema);
-      const schedules: Schedule[] = [];
-      const seen = new Map<string, number>();
-      for (const { line, row } of rows) {
-        const locate = (columnName: string | undefined, message: string): InputProblem => {
-          const column = columnName ? columnOf(columnName as keyof typeof loanLineSchema) : undefined;
-          return { file, line, ...(column !== undefined ? { column } : {}), ...(columnName ? { columnName } : {}), message };
+  let pool: OrderedPool | undefined;
+  try {
+    return await runCommand(
+      io,
+      async () => {
+        const index = loadLivretA(io, opts.indexFile);
+        const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+        const progress = new Progress(io);
+        const problems: InputProblem[] = [];
+        let problemCount = 0;
+        let lines = 0;
+        let rows = 0;
+        let projected = 0;
+        let wroteJsonItem = false;
+        const seenDisbursementLines = new Set<string>();
+
+        const records = streamRecords(resolvePath(io, file), file)[Symbol.asyncIterator]();
+        let pendingRecords: CsvRecord[] = [];
+        let header: CsvRecord | undefined;
+        while (header === undefined) {
+          const next = await records.next();
+          if (next.done) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
+          [header, ...pendingRecords] = next.value;
+        }
+        const { binding, problems: headerProblems } = bindHeader(header, loanLineSchema);
+        if (headerProblems.length > 0) throw new InputError(headerProblems.map((p) => ({ ...p, file })));
+        const ctx: PortfolioContext = { file, binding, index, disbursements, format: opts.format };
+
+        const threads = opts.threads ?? (sizeOf(resolvePath(io, file)) >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
+        const script = threads > 0 ? workerScript() : undefined;
+        if (script) pool = new OrderedPool(script, threads, initFromContext(ctx));
+        const compute = (batch: CsvRecord[]): Promise<BatchResult> => (pool ? pool.submit(batch) : Promise.resolve(amortizeBatch(batch, ctx)));
+
+        sink = openOutput(io, opts.output);
+        const out = sink;
+        await out.write(opts.format === 'json' ? '' : scheduleHeader(opts.format));
+        const take = async (result: BatchResult) => {
+          lines += result.lines;
+          rows += result.rows;
+          projected += result.projected;
+          for (const id of result.lineIds) if (disbursements.has(id)) seenDisbursementLines.add(id);
+          problemCount += result.problems.length;
+          for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
+          if (problemCount > 0 && !opts.skipInvalid) return; // the run will fail: nothing more is written
+          let text = result.text;
+          if (opts.format === 'json' && text.length > 0) {
+            text = wroteJsonItem ? text : JSON_DOCUMENT_START + text.slice(2);
+            wroteJsonItem = true;
+          }
+          if (text.length > 0) await out.write(text);
+          progress.update(lines, rows);
         };
-        const before = seen.get(row.line_id);
-        if (before !== undefined) {
-          problems.push(locate('line_id', `line_id "${row.line_id}" already given on line ${before}`));
-          continue;
+
+        // Keep a few batches in flight per thread, write them in order.
+        const inFlight: Promise<BatchResult>[] = [];
+        const depth = Math.max(1, threads * 3);
+        const dispatch = async (batch: CsvRecord[]) => {
+          inFlight.push(compute(batch));
+          if (inFlight.length >= depth) await take(await inFlight.shift()!);
+        };
+        let batch = pendingRecords;
+        for (;;) {
+          while (batch.length >= BATCH_LINES) await dispatch(batch.splice(0, BATCH_LINES));
+          const next = await records.next();
+          if (next.done) break;
+          batch = batch.concat(next.value);
         }
-        seen.set(row.line_id, line);
-        const built = loanLineFromRow(row);
-        if (!built.line) {
-          problems.push(...built.problems.map((p) => locate(p.columnName, p.message)));
-          continue;
+        if (batch.length > 0) await dispatch(batch);
+        while (inFlight.length > 0) await take(await inFlight.shift()!);
+
+        for (const id of disbursements.keys()) {
+          if (!seenDisbursementLines.has(id)) {
+            problemCount++;
+            problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
+          }
         }
-        try {
-          const given = disbursements.get(row.line_id);
-          schedules.push(amortize(built.line, { index, ...(given ? { disbursements: given } : {}) }));
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          problems.push(...e.problems.map((p) => locate(p.columnName, p.message)));
+        if (problemCount > 0 && !opts.skipInvalid) {
+          if (problemCount > problems.length) problems.push({ file, message: `… and ${problemCount - problems.length} more problems` });
+          throw new InputError(problems);
         }
-      }
-      for (const id of disbursements.keys()) {
-        if (!seen.has(id)) problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
-      }
-      if (problems.length > 0) throw new InputError(problems);
-      sink = openOutput(io, opts.output);
-      emit(sink, renderSchedules(schedules, opts.format));
-      noteProjections(io, index, schedules);
-      return 0;
-    },
-    () => sink,
-  );
+        if (opts.format === 'json') await out.write(wroteJsonItem ? JSON_DOCUMENT_END : JSON_EMPTY_DOCUMENT);
+        out.commit();
+        if (problemCount > 0) reportSkipped(io, opts, problems, problemCount);
+        noteProjections(io, index, projected);
+        progress.finish(lines, rows);
+        return 0;
+      },
+      () => sink,
+    );
+  } finally {
+    await pool?.close();
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** With --skip-invalid: the problems of the lines left out, to stderr or to the --errors file. */
+function reportSkipped(io: CliIo, opts: AmortizeCliOptions, problems: readonly InputProblem[], count: number): void {
+  let report = problems.map((p) => formatProblem(p) + '\n').join('');
+  if (count > problems.length) report += `… and ${count - problems.length} more problems\n`;
+  if (opts.errors) {
+    const sink = openOutput(io, opts.errors);
+    sink.write(report);
+    sink.commit();
+    io.stderr.write(`finloc: ${count} problem(s) in invalid lines, left out; report in ${opts.errors}\n`);
+  } else {
+    io.stderr.write(`finloc: ${count} problem(s) in invalid lines, left out:\n` + report.replace(/^/gm, 'finloc: '));
+  }
 }
 
 function loadDisbursements(io: CliIo, path: string): Map<string, Disbursement[]> {
@@ -96,12 +198,11 @@ function loadDisbursements(io: CliIo, path: string): Map<string, Disbursement[]>
 }
 
 /** Says on stderr when some due dates rest on a held (projected) index value, not a published one. */
-function noteProjections(io: CliIo, index: RateHistory, schedules: readonly Schedule[]): void {
-  const projected = schedules.filter((s) => s.summary.indexValues.some((v) => v.projected)).length;
-  if (projected === 0) return;
+function noteProjections(io: CliIo, index: RateHistory, lines: number): void {
+  if (lines === 0) return;
   const last = index.points[index.points.length - 1]!;
   io.stderr.write(
     `finloc: note: ${index.name} known until ${toFrenchDate(index.knownUntil)}; later due dates hold its last value ` +
-      `(${last.ratePct.toFixed()} % from ${toFrenchDate(last.effectiveDate)}) as a projection — ${projected} line(s) concerned.\n`,
+      `(${last.ratePct.toFixed()} % from ${toFrenchDate(last.effectiveDate)}) as a projection — ${lines} line(s) concerned.\n`,
   );
 }

@@ -80,10 +80,6 @@ describe('finloc amortize: bad input', () => {
     expect(f.code).toBe(2);
     expect(f.stderr).toContain("option '--format <format>' argument 'xml' is invalid. expected one of csv, csv-fr, json");
   });
-  test('a duplicate line id', async () => {
-    const errors = await fails(HEADER + '\nA,1000,2026-10-29,25,annual,none,,2.3,none\nA,1000,2026-10-29,25,annual,none,,2.3,none\n');
-    expect(errors).toEqual(['finloc: loans.csv:3:1 (line_id): line_id "A" already given on line 2']);
-  });
 });
 
 describe('finloc amortize -o', () => {

@@ -1,0 +1,62 @@
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CsvRecord } from '../../src/csv/records.js';
+import type { BatchResult } from '../../src/loan/portfolio.js';
+import { packageRoot } from '../io.js';
+import type { WorkerInit } from './context.js';
+
+/**
+ * The compiled worker script. From the compiled tree it sits beside this
+ * file; from the sources (tests), the build's copy is used.
+ */
+export function workerScript(): string | undefined {
+  const here = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(here)) return here;
+  const built = join(packageRoot(), 'dist', 'cli', 'amortize', 'worker.js');
+  return existsSync(built) ? built : undefined;
+}
+
+/**
+ * Worker threads that amortise batches; results come back in the order the
+ * batches were sent, whatever thread finishes first, so the output is the
+ * same bytes as a single-threaded run.
+ */
+export class OrderedPool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
+  private next = 0;
+
+  constructor(script: string, size: number, init: WorkerInit) {
+    this.workers = Array.from({ length: size }, () => {
+      const w = new Worker(script, { workerData: init });
+      w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => {
+        const p = this.pending.get(m.seq);
+        if (!p) return;
+        this.pending.delete(m.seq);
+        if (m.error !== undefined) p.reject(new Error(`worker: ${m.error}`));
+        else p.resolve(m.result!);
+      });
+      w.on('error', (e) => {
+        for (const p of this.pending.values()) p.reject(e);
+        this.pending.clear();
+      });
+      return w;
+    });
+  }
+
+  /** Sends a batch to the next worker in turn; the promise settles with its result. */
+  submit(records: CsvRecord[]): Promise<BatchResult> {
+    const seq = this.next++;
+    const worker = this.workers[seq % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      worker.postMessage({ seq, records });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,14 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { amortizeBatch } from '../../src/loan/portfolio.js';
+import type { CsvRecord } from '../../src/csv/records.js';
+import { type WorkerInit, contextFromInit } from './context.js';
+
+/** A worker thread of a portfolio run: amortises the batches it is sent, returns their text. */
+const ctx = contextFromInit(workerData as WorkerInit);
+parentPort!.on('message', (message: { seq: number; records: CsvRecord[] }) => {
+  try {
+    parentPort!.postMessage({ seq: message.seq, result: amortizeBatch(message.records, ctx) });
+  } catch (e) {
+    parentPort!.postMessage({ seq: message.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});

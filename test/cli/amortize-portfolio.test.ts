@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
+import { loanLineArb } from '../helpers/loan-arbitraries.js';
+import { loansCsv } from '../helpers/portfolio-csv.js';
+import { amortize } from '../../src/loan/schedule.js';
+import { renderSchedules } from '../../src/loan/render.js';
+import { bundledLivretA } from '../helpers/loan-arbitraries.js';
+
+// 1 200 random lines (unique ids), every profile and mode, on the bundled Livret A history.
+const lines = fc.sample(loanLineArb({ maxPeriods: 40 }), { seed: 7, numRuns: 1200 }).map((l, i) => ({ ...l, lineId: `L${i + 1}` }));
+const history = bundledLivretA();
+
+describe('finloc amortize on a portfolio', () => {
+  const dir = tempDir();
+  const file = writeFile(dir, 'portfolio.csv', loansCsv(lines));
+
+  test.each(['csv', 'csv-fr', 'json'])('%s: streamed, with 0 and 2 worker threads, the same bytes as the Decimal core rendered whole', async (format) => {
+    const expected = renderSchedules(lines.map((l) => amortize(l, { index: history })), format as 'csv');
+    const single = await runFinloc(['amortize', file, '--format', format, '--threads', '0']);
+    const parallel = await runFinloc(['amortize', file, '--format', format, '--threads', '2']);
+    expect(single.code).toBe(0);
+    expect(parallel.code).toBe(0);
+    expect(single.stdout === expected).toBe(true);
+    expect(parallel.stdout === expected).toBe(true);
+    expect(parallel.stderr).toMatch(/finloc: 1200 lines, \d+ rows in [\d.]+ s/);
+  }, 300_000);
+
+  test('an error deep in the file is reported with its line number, and no output file is written', async () => {
+    const text = loansCsv(lines).split('\n');
+    text[1001] = text[1001]!.replace(/^L1001,[^,]+,/, 'L1001,12x4,'); // file line 1002
+    const bad = writeFile(dir, 'bad.csv', text.join('\n'));
+    const out = join(dir, 'out.csv');
+    const r = await runFinloc(['amortize', bad, '--threads', '2', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`finloc: ${bad}:1002:2 (principal): expected an amount such as 569 627,00 or 569627.00, got "12x4"\n`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('out.csv'))).toEqual([]);
+
+    const errors = join(dir, 'errors.txt');
+    const skipped = await runFinloc(['amortize', bad, '--threads', '2', '-o', out, '--skip-invalid', '--errors', errors]);
+    expect(skipped.code).toBe(0);
+    expect(readFileSync(errors, 'utf8')).toBe(`${bad}:1002:2 (principal): expected an amount such as 569 627,00 or 569627.00, got "12x4"\n`);
+    const written = readFileSync(out, 'utf8');
+    expect(written).not.toContain('\nL1001,');
+    expect(written).toContain('\nL1002,1,');
+  }, 300_000);
+
+  test('progress shows on a terminal only', async () => {
+    const tty = await runFinloc(['amortize', file, '-o', join(dir, 'p.csv')], { tty: true });
+    const pipe = await runFinloc(['amortize', file, '-o', join(dir, 'q.csv')], { tty: false });
+    expect(pipe.stderr).not.toContain('\r');
+    expect(tty.stderr).toMatch(/finloc: 1200 lines, \d+ rows in/);
+  }, 300_000);
+});
