@@ -1,0 +1,41 @@
+// Pipeline (3), the physical floor: the formatted rows are read into memory
+// first (not timed), then only written to a file through a write stream, row
+// by row, honouring back-pressure (timed). No parsing, no arithmetic, no
+// formatting: what is left is the cost of putting the bytes in the file.
+//   node bench/floor.mjs SOURCE.csv OUT.csv TOTAL_ROWS MAX_ROWS_IN_MEMORY
+// SOURCE is the reference pipeline's output. When TOTAL_ROWS exceeds
+// MAX_ROWS_IN_MEMORY (a million-line portfolio would need gigabytes), the rows
+// held are written again in a cycle up to TOTAL_ROWS: the same work per row.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+
+const [source, output, totalText, maxText] = process.argv.slice(2);
+const total = Number(totalText);
+const max = Number(maxText);
+
+const lines = readline.createInterface({ input: fs.createReadStream(source), crlfDelay: Infinity });
+let header;
+const rows = [];
+for await (const line of lines) {
+  if (header === undefined) header = line + '\n';
+  else if (rows.length < max) rows.push(line + '\n');
+  else break;
+}
+lines.close();
+if (rows.length === 0) {
+  process.stderr.write('floor: no rows in the source\n');
+  process.exit(2);
+}
+
+const start = performance.now();
+const out = fs.createWriteStream(output);
+out.write(header);
+for (let i = 0, n = rows.length; i < total; i++) {
+  if (!out.write(rows[i % n])) await once(out, 'drain');
+}
+out.end();
+await finished(out);
+const seconds = (performance.now() - start) / 1000;
+process.stdout.write(JSON.stringify({ rows: total, rowsInMemory: rows.length, seconds }) + '\n');
