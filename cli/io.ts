@@ -7,7 +7,7 @@ import { InputError } from '../src/errors.js';
 /** Where a command reads and writes: the process's streams, or a test's buffers. */
 export interface CliIo {
   /** `once('drain')`, when present, lets long outputs wait for a slow reader instead of filling memory. */
-  readonly stdout: { write(text: string): unknown; once?(event: 'drain', listener: () => void): unknown };
+  readonly stdout: { write(chunk: string | Uint8Array): unknown; once?(event: 'drain', listener: () => void): unknown };
   readonly stderr: { write(text: string): unknown };
   /** True when stderr is a terminal: only then is progress shown. */
   readonly stderrIsTty: boolean;
@@ -37,8 +37,8 @@ export function readTextFile(io: CliIo, path: string): string {
  * same folder, renamed at the end). On failure nothing is left behind.
  */
 export interface OutputSink {
-  /** Writes text; a promise when the reader is slow and the writer should wait. */
-  write(text: string): void | Promise<void>;
+  /** Writes text or UTF-8 bytes; a promise when the reader is slow and the writer should wait. */
+  write(data: string | Uint8Array): void | Promise<void>;
   /** Makes the output visible (renames the temporary file). */
   commit(): void;
   /** Drops whatever was written to a file. */
@@ -58,20 +58,13 @@ export function openOutput(io: CliIo, path: string | undefined): OutputSink {
   const target = resolvePath(io, path);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined = openSync(temp, 'w');
-  let pending = '';
-  const flush = () => {
-    if (fd !== undefined && pending.length > 0) {
-      writeSync(fd, pending);
-      pending = '';
-    }
-  };
   return {
-    write(text) {
-      pending += text;
-      if (pending.length >= 1 << 20) flush();
+    write(data) {
+      if (fd === undefined) throw new Error('output already closed');
+      if (typeof data === 'string') writeSync(fd, data);
+      else for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
     },
     commit() {
-      flush();
       if (fd !== undefined) {
         fsyncSync(fd);
         closeSync(fd);

@@ -7,7 +7,8 @@ import { type WorkerInit, contextFromInit } from './context.js';
 const ctx = contextFromInit(workerData as WorkerInit);
 parentPort!.on('message', (message: { seq: number; records: CsvRecord[] }) => {
   try {
-    parentPort!.postMessage({ seq: message.seq, result: amortizeBatch(message.records, ctx) });
+    const result = amortizeBatch(message.records, ctx);
+    parentPort!.postMessage({ seq: message.seq, result }, [result.bytes.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort!.postMessage({ seq: message.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -115,12 +115,13 @@ export async function amortizeCommand(io: CliIo, file: string, opts: AmortizeCli
           problemCount += result.problems.length;
           for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
           if (problemCount > 0 && !opts.skipInvalid) return; // the run will fail: nothing more is written
-          let text = result.text;
-          if (opts.format === 'json' && text.length > 0) {
-            text = wroteJsonItem ? text : JSON_DOCUMENT_START + text.slice(2);
+          let bytes = result.bytes;
+          if (opts.format === 'json' && bytes.length > 0 && !wroteJsonItem) {
+            await out.write(JSON_DOCUMENT_START);
+            bytes = bytes.subarray(2); // the ",\n" before the first line's object
             wroteJsonItem = true;
           }
-          if (text.length > 0) await out.write(text);
+          if (bytes.length > 0) await out.write(bytes);
           progress.update(lines, rows);
         };
 

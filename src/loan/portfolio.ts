@@ -6,7 +6,8 @@ import type { RateHistory } from '../rates/history.js';
 import { loanLineFromRow, type loanLineSchema } from './input.js';
 import { amortize } from './schedule.js';
 import { amortizeInCents } from './schedule-in-cents.js';
-import { centsScheduleBody, scheduleBody, scheduleJson } from './render.js';
+import { scheduleBody, scheduleJson, writeCentsScheduleBody } from './render.js';
+import { ByteWriter } from '../output/byte-writer.js';
 import type { Disbursement } from './types.js';
 
 /** What every batch of a portfolio run shares: the header, the index, the disbursements, the output form. */
@@ -20,10 +21,10 @@ export interface PortfolioContext {
 
 export interface BatchResult {
   /**
-   * The batch's output text. In json, each line's object is preceded by
+   * The batch's output, UTF-8. In json, each line's object is preceded by
    * ",\n": the writer drops it before the very first one.
    */
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly problems: InputProblem[];
   readonly lines: number;
   readonly rows: number;
@@ -39,7 +40,7 @@ export interface BatchResult {
  * csv-fr come from the cents hot path; json from the Decimal core.
  */
 export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioContext): BatchResult {
-  let text = '';
+  const out = new ByteWriter(records.length * 2048);
   const problems: InputProblem[] = [];
   const lineIds: string[] = [];
   let lines = 0;
@@ -65,12 +66,12 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
     try {
       const fast = ctx.format === 'json' ? undefined : amortizeInCents(built.line, options);
       if (fast) {
-        text += centsScheduleBody(fast, ctx.format as 'csv' | 'csv-fr');
+        writeCentsScheduleBody(out, fast, ctx.format as 'csv' | 'csv-fr');
         rows += fast.rows.length;
         if (fast.usesProjection) projected++;
       } else {
         const schedule = amortize(built.line, options);
-        text += ctx.format === 'json' ? ',\n' + indent(JSON.stringify(scheduleJson(schedule), null, 2), '    ') : scheduleBody(schedule, ctx.format);
+        out.text(ctx.format === 'json' ? ',\n' + indent(JSON.stringify(scheduleJson(schedule), null, 2), '    ') : scheduleBody(schedule, ctx.format));
         rows += schedule.rows.length;
         if (schedule.summary.indexValues.some((v) => v.projected)) projected++;
       }
@@ -81,7 +82,7 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
       problems.push(...e.problems.map((p) => locate(p.columnName, p.message)));
     }
   }
-  return { text, problems, lines, rows, projected, lineIds };
+  return { bytes: out.bytes(), problems, lines, rows, projected, lineIds };
 }
 
 function indent(text: string, by: string): string {

@@ -1,7 +1,7 @@
 import { csvField, csvLine } from '../csv/write.js';
-import { centsText } from '../money/cents.js';
 import type { Decimal } from '../money/decimal.js';
 import type { CentsSchedule } from './schedule-in-cents.js';
+import { ByteWriter } from '../output/byte-writer.js';
 import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
 import type { Schedule, ScheduleRow } from './types.js';
 
@@ -109,63 +109,85 @@ export function renderSchedules(schedules: readonly Schedule[], format: OutputFo
   return scheduleHeader(format) + schedules.map((s) => scheduleBody(s, format)).join('');
 }
 
-const rateTexts = { csv: new WeakMap<Decimal, string>(), 'csv-fr': new WeakMap<Decimal, string>() };
+const encoder = new TextEncoder();
+const rateBytes = { csv: new WeakMap<Decimal, Uint8Array>(), 'csv-fr': new WeakMap<Decimal, Uint8Array>() };
 
-function cachedRateText(pct: Decimal, format: TableFormat): string {
-  const cache = rateTexts[format];
-  let text = cache.get(pct);
-  if (text === undefined) {
-    text = rateText(pct, format);
-    cache.set(pct, text);
+function cachedRateBytes(pct: Decimal, format: TableFormat): Uint8Array {
+  const cache = rateBytes[format];
+  let bytes = cache.get(pct);
+  if (bytes === undefined) {
+    bytes = encoder.encode(rateText(pct, format));
+    cache.set(pct, bytes);
   }
-  return text;
+  return bytes;
 }
 
-/** The same text as `scheduleBody`, from a table computed in cents (the portfolio hot path). */
-export function centsScheduleBody(schedule: CentsSchedule, format: TableFormat): string {
-  const sep = separatorOf(format);
+/** The same bytes as `centsScheduleBody` (UTF-8), written straight into a ByteWriter: the portfolio hot path. */
+export function writeCentsScheduleBody(out: ByteWriter, schedule: CentsSchedule, format: TableFormat): void {
+  const sep = separatorOf(format).charCodeAt(0);
   const comma = format === 'csv-fr';
-  const id = csvField(schedule.line.lineId, sep) + sep;
-  let out = '';
+  const point = comma ? 44 : 46;
+  const id = encoder.encode(csvField(schedule.line.lineId, separatorOf(format)));
   for (const r of schedule.rows) {
-    out +=
-      id +
-      r.number +
-      sep +
-      dateText(r.dueDate, format) +
-      sep +
-      cachedRateText(r.ratePct, format) +
-      sep +
-      centsText(r.payment, comma) +
-      sep +
-      centsText(r.amortisation, comma) +
-      sep +
-      centsText(r.interest, comma) +
-      sep +
-      centsText(r.deferredInterest, comma) +
-      sep +
-      centsText(r.capitalAfter, comma) +
-      sep +
-      centsText(r.deferredStock, comma) +
-      '\n';
+    out.raw(id);
+    out.byte(sep);
+    out.uint(r.number);
+    out.byte(sep);
+    writeDate(out, r.dueDate, comma);
+    out.byte(sep);
+    out.raw(cachedRateBytes(r.ratePct, format));
+    out.byte(sep);
+    out.cents(r.payment, point);
+    out.byte(sep);
+    out.cents(r.amortisation, point);
+    out.byte(sep);
+    out.cents(r.interest, point);
+    out.byte(sep);
+    out.cents(r.deferredInterest, point);
+    out.byte(sep);
+    out.cents(r.capitalAfter, point);
+    out.byte(sep);
+    out.cents(r.deferredStock, point);
+    out.byte(10);
   }
   if (comma) {
-    out +=
-      id +
-      'Total' +
-      sep +
-      sep +
-      sep +
-      centsText(schedule.totalPayment, comma) +
-      sep +
-      centsText(schedule.totalAmortisation, comma) +
-      sep +
-      centsText(schedule.totalInterest, comma) +
-      sep +
-      centsText(schedule.totalDeferredInterest, comma) +
-      sep +
-      sep +
-      '\n';
+    out.raw(id);
+    out.byte(sep);
+    out.text('Total');
+    out.byte(sep);
+    out.byte(sep);
+    out.byte(sep);
+    out.cents(schedule.totalPayment, point);
+    out.byte(sep);
+    out.cents(schedule.totalAmortisation, point);
+    out.byte(sep);
+    out.cents(schedule.totalInterest, point);
+    out.byte(sep);
+    out.cents(schedule.totalDeferredInterest, point);
+    out.byte(sep);
+    out.byte(sep);
+    out.byte(10);
   }
-  return out;
+}
+
+/** "2026-10-29", or "29/10/2026" in csv-fr, from the ISO text. */
+function writeDate(out: ByteWriter, date: string, french: boolean): void {
+  if (!french) {
+    for (let i = 0; i < 10; i++) out.byte(date.charCodeAt(i));
+    return;
+  }
+  out.byte(date.charCodeAt(8));
+  out.byte(date.charCodeAt(9));
+  out.byte(47);
+  out.byte(date.charCodeAt(5));
+  out.byte(date.charCodeAt(6));
+  out.byte(47);
+  for (let i = 0; i < 4; i++) out.byte(date.charCodeAt(i));
+}
+
+/** The text of `writeCentsScheduleBody`, for tests and small uses. */
+export function centsScheduleBody(schedule: CentsSchedule, format: TableFormat): string {
+  const out = new ByteWriter(4096);
+  writeCentsScheduleBody(out, schedule, format);
+  return new TextDecoder().decode(out.bytes());
 }

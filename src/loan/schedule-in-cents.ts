@@ -1,5 +1,5 @@
-import { Decimal, rateToPercent } from '../money/decimal.js';
-import { type Factor, MAX_EXACT_CENTS, dividedRounded, factorOf, timesRounded, toCents } from '../money/cents.js';
+import { Decimal, rateToPercent, roundToCent } from '../money/decimal.js';
+import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, factorOf, fromCents, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
 import { type IsoDate, daysInMonth, isoDate, ymd } from '../calendar/date.js';
 import { countDays } from '../calendar/day-count.js';
 import { rateInForce } from '../rates/history.js';
@@ -58,12 +58,21 @@ interface Terms {
   readonly ratePct: Decimal;
   readonly t: Factor;
   readonly p: Decimal;
+  readonly pIsZero: boolean;
+  /** p as a double, and the relative error of 1+p as a double. */
+  readonly pApprox: number;
+  readonly growthBaseError: number;
+  /** (1+p)^k as doubles, by k, filled as the rows need them. */
+  readonly growth: number[];
 }
 
 /** Caches shared by the lines of a portfolio; bounded so that memory stays flat. */
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 50_000;
 const termsCache = new Map<string, Terms>();
-const factorCache = new Map<string, Factor>();
+const rateCache = new Map<string, Factor>();
+const progressivityCache = new Map<string, Decimal>();
+const revisionCache = new Map<string, RevisedRates>();
+const accrualCache = new Map<string, Factor>();
 
 function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
   let v = cache.get(key);
@@ -76,21 +85,85 @@ function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
 }
 
 function termsOf(line: LoanLine, rates: RevisedRates): Terms {
-  const key = `${rates.rate.toString()}|${rates.progressivity.toString()}|${line.periodMonths}|${line.interestMode}`;
-  return cached(termsCache, key, () => ({
-    key,
-    rates,
-    ratePct: rateToPercent(rates.rate),
-    t: factorOf(periodRate(rates.rate, line.periodMonths, line.interestMode)),
-    p: periodProgressivity(rates.progressivity, line.periodMonths, line.interestMode),
-  }));
+  const rate = rates.rate.toString();
+  const progressivity = rates.progressivity.toString();
+  const key = `${rate}|${progressivity}|${line.periodMonths}|${line.interestMode}`;
+  return cached(termsCache, key, () => {
+    const p = cached(progressivityCache, `${progressivity}|${line.periodMonths}|${line.interestMode}`, () =>
+      periodProgressivity(rates.progressivity, line.periodMonths, line.interestMode),
+    );
+    const pApprox = p.toNumber();
+    return {
+      key,
+      rates,
+      ratePct: rateToPercent(rates.rate),
+      t: cached(rateCache, `${rate}|${line.periodMonths}|${line.interestMode}`, () => factorOf(periodRate(rates.rate, line.periodMonths, line.interestMode))),
+      p,
+      pIsZero: p.isZero(),
+      pApprox,
+      growthBaseError: HALF_ULP * (2 + Math.abs(pApprox) / (1 + pApprox)),
+      growth: [],
+    };
+  });
 }
 
-const paymentFactorOf = (terms: Terms, n: number) => cached(factorCache, `E|${terms.key}|${n}`, () => factorOf(paymentFactor(terms.t.exact, terms.p, n)));
-const amortisationFactorOf = (terms: Terms, n: number) => cached(factorCache, `A|${terms.key}|${n}`, () => factorOf(amortisationFactor(terms.p, n)));
-const growthOf = (p: Decimal, k: number) => cached(factorCache, `G|${p.toString()}|${k}`, () => factorOf(growthFactor(p, k)));
+/** The revised rates of a line for an index value, shared by the lines with the same terms. */
+function revisedFor(line: LoanLine, indexPct: Decimal): RevisedRates {
+  const key = `${indexPct.toString()}|${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}`;
+  return cached(revisionCache, key, () => revisedRates(line, indexPct));
+}
+
+/**
+ * round(E·(1+p)^k), the carried payment or amortisation. (1+p)^k is taken as
+ * a double: the rounding of p and of 1+p to doubles is amplified k times by
+ * the power, and Math.pow adds at most an ulp, hence the error bound; near a
+ * tie, the core's own Decimal power decides.
+ */
+function grown(computed: number, terms: Terms, k: number): number {
+  let g = terms.growth[k];
+  if (g === undefined) {
+    g = Math.pow(1 + terms.pApprox, k);
+    terms.growth[k] = g;
+  }
+  const r = roundedProduct(computed, g, k * terms.growthBaseError * 1.01 + 4 * HALF_ULP);
+  return r === r ? r : toCents(roundToCent(fromCents(computed).times(growthFactor(terms.p, k))));
+}
+
+/** Relative error bound of 1+x as a double, x itself a double within half an ulp. */
+const onePlusError = (x: number) => HALF_ULP * (1 + Math.abs(x) / Math.abs(1 + x)) + HALF_ULP;
+
+/**
+ * The first payment's factor (t−p)/(1−((1+p)/(1+t))^n) as a double with a
+ * bound on its error, propagated step by step (the subtractions' cancellation
+ * included); the Decimal factor of the core is computed only near a tie.
+ */
+function paymentFactorApprox(terms: Terms, n: number): Factor {
+  const t = terms.t.approx;
+  const p = terms.pApprox;
+  const exact = () => paymentFactor(terms.t.exact(), terms.p, n);
+  if (terms.t.exact().equals(terms.p)) return lazyFactor((1 + t) / n, onePlusError(t) + 2 * HALF_ULP, exact);
+  const a = t - p;
+  const aError = ((Math.abs(t) + Math.abs(p)) * 2 * HALF_ULP) / Math.abs(a) + HALF_ULP;
+  const qError = onePlusError(p) + onePlusError(t) + HALF_ULP;
+  const r = Math.pow((1 + p) / (1 + t), n);
+  const rError = n * qError * 1.01 + 2 * HALF_ULP;
+  const d = 1 - r;
+  const dError = (Math.abs(r) * rError) / Math.abs(d) + HALF_ULP;
+  return lazyFactor(a / d, 2 * (aError + dError + HALF_ULP), exact);
+}
+
+/** The first amortisation's factor p/((1+p)^n − 1), likewise. */
+function amortisationFactorApprox(terms: Terms, n: number): Factor {
+  const p = terms.pApprox;
+  const r = Math.pow(1 + p, n);
+  const rError = n * onePlusError(p) * 1.01 + 2 * HALF_ULP;
+  const d = r - 1;
+  const dError = (Math.abs(r) * rError) / Math.abs(d) + HALF_ULP;
+  return lazyFactor(p / d, 2 * (HALF_ULP + dError + HALF_ULP), () => amortisationFactor(terms.p, n));
+}
+
 const accrualOf = (line: LoanLine, rate: Decimal, days: number) =>
-  cached(factorCache, `D|${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => factorOf(accrualFactor(rate, days, line.dayCount, line.interestMode)));
+  cached(accrualCache, `${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => factorOf(accrualFactor(rate, days, line.dayCount, line.interestMode)));
 
 /** Returns undefined when the line is out of the exact range of cents in a double: use `amortize` then. */
 export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): CentsSchedule | undefined {
@@ -107,7 +180,7 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     if (value.projected) usesProjection = true;
     let terms = byIndexDate.get(value.effectiveDate);
     if (!terms) {
-      terms = termsOf(line, revisedRates(line, value.ratePct));
+      terms = termsOf(line, revisedFor(line, value.ratePct));
       byIndexDate.set(value.effectiveDate, terms);
     }
     return terms;
@@ -149,10 +222,10 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     const date = isoDate(y, m, Math.min(first.day, daysInMonth(y, m)));
     const terms = termsOn(date);
     const remaining = line.periods - k + 1;
-    const recompute = previous === undefined || (paymentPriority ? previous.key !== terms.key : !previous.p.equals(terms.p));
+    const recompute = previous === undefined || (paymentPriority ? previous.key !== terms.key : previous.p !== terms.p && !previous.p.equals(terms.p));
     if (recompute) {
-      if (paymentPriority) computed = timesRounded(capital + stock, paymentFactorOf(terms, remaining));
-      else computed = terms.p.isZero() ? dividedRounded(capital, remaining) : timesRounded(capital, amortisationFactorOf(terms, remaining));
+      if (paymentPriority) computed = timesRounded(capital + stock, paymentFactorApprox(terms, remaining));
+      else computed = terms.pIsZero ? dividedRounded(capital, remaining) : timesRounded(capital, amortisationFactorApprox(terms, remaining));
       computedAt = k;
     }
     previous = terms;
@@ -176,9 +249,9 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     } else {
       let due: number;
       if (paymentPriority) {
-        due = terms.p.isZero() || k === computedAt ? computed : timesRounded(computed, growthOf(terms.p, k - computedAt));
+        due = terms.pIsZero || k === computedAt ? computed : grown(computed, terms, k - computedAt);
       } else {
-        const scheduled = terms.p.isZero() || k === computedAt ? computed : timesRounded(computed, growthOf(terms.p, k - computedAt));
+        const scheduled = terms.pIsZero || k === computedAt ? computed : grown(computed, terms, k - computedAt);
         due = Math.min(capital, scheduled) + interest;
       }
       // « Intérêts à différer »: the same split as splitPayment (src/loan/deferred-interest.ts).

@@ -16,47 +16,64 @@ export function fromCents(cents: number): Decimal {
   return new Decimal(cents).div(100);
 }
 
-/** A factor (a rate, a growth) as the Decimal core holds it, with its nearest double beside it. */
+/**
+ * A factor (a rate, a growth) as the Decimal core computes it, with a double
+ * beside it and a bound on that double's relative error. The Decimal value
+ * may be computed only when needed (near a tie), from the core's own formula.
+ */
 export interface Factor {
-  readonly exact: Decimal;
+  readonly exact: () => Decimal;
   readonly approx: number;
+  /** Bound on |approx − exact| / exact. */
+  readonly relativeError: number;
 }
 
+/** Half an ulp: the relative error of rounding a real to the nearest double. */
+export const HALF_ULP = 2 ** -53;
+
 export function factorOf(exact: Decimal): Factor {
-  return { exact, approx: exact.toNumber() };
+  return { exact: () => exact, approx: exact.toNumber(), relativeError: HALF_ULP };
+}
+
+/** A factor known by its double approximation, its Decimal computed on demand. */
+export function lazyFactor(approx: number, relativeError: number, exact: () => Decimal): Factor {
+  let value: Decimal | undefined;
+  return { approx, relativeError, exact: () => (value ??= exact()) };
 }
 
 /**
- * `roundToCent(fromCents(cents).times(factor.exact))` in cents, computed with
- * one floating-point product when that is provably the same: the double
- * product is within 2.3e-16 relative of the exact one, so unless its
- * fraction lies within a margin (400 times that error) of the half-cent, it
- * rounds the same way. Near a half-cent tie, and out of range, it falls back
- * to the Decimal computation itself.
+ * `roundToCent(fromCents(cents).times(factor.exact()))` in cents, computed
+ * with one floating-point product when that is provably the same: the double
+ * product is within (factor error + half an ulp) relative of the exact one,
+ * so unless its fraction lies within a margin (four times that error, plus
+ * the Decimal core's own 40-digit rounding) of the half-cent, it rounds the
+ * same way. Near a half-cent tie, and out of range, it falls back to the
+ * Decimal computation itself.
  */
 export function timesRounded(cents: number, factor: Factor): number {
-  const x = cents * factor.approx;
+  const r = roundedProduct(cents, factor.approx, factor.relativeError);
+  return r === r ? r : toCents(roundToCent(fromCents(cents).times(factor.exact())));
+}
+
+/**
+ * The half-up rounding of cents × factor from the factor's double, or NaN
+ * when the double cannot decide (too close to a half-cent, or out of range):
+ * the caller then computes with Decimals.
+ */
+export function roundedProduct(cents: number, approx: number, relativeError: number): number {
+  const x = cents * approx;
   if (x >= 0 && x < MAX_EXACT_CENTS) {
     const whole = Math.floor(x);
     const fraction = x - whole;
-    const margin = 1e-9 + x * 1e-13;
+    const margin = 1e-12 + x * 4 * (relativeError + HALF_ULP);
     if (fraction < 0.5 - margin) return whole;
     if (fraction > 0.5 + margin) return whole + 1;
   }
-  return toCents(roundToCent(fromCents(cents).times(factor.exact)));
+  return NaN;
 }
 
 /** Half-up division of cents by a whole number, exactly as roundToCent(fromCents(cents).div(n)). */
 export function dividedRounded(cents: number, n: number): number {
   if (cents >= 0 && cents < MAX_EXACT_CENTS) return Math.floor((2 * cents + n) / (2 * n));
   return toCents(roundToCent(fromCents(cents).div(n)));
-}
-
-/** "30214.17" or "30214,17" from 3021417, as formatMachine / formatFrench print it. */
-export function centsText(cents: number, decimalComma: boolean): string {
-  const negative = cents < 0;
-  const abs = negative ? -cents : cents;
-  const units = Math.floor(abs / 100);
-  const rest = abs - units * 100;
-  return (negative ? '-' : '') + units + (decimalComma ? ',' : '.') + (rest < 10 ? '0' : '') + rest;
 }

@@ -14,7 +14,7 @@ export async function runFinloc(args: readonly string[], options: { cwd?: string
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
+    stdout: { write: (t: string | Uint8Array) => (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')) },
     stderr: { write: (t: string) => (stderr += t) },
     stderrIsTty: options.tty ?? false,
     cwd: options.cwd ?? process.cwd(),
