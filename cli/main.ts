@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './io.js';
 import { EXIT_BAD_INPUT } from './run.js';
 import { registerAmortize } from './commands/amortize.js';
+import { registerAllocate } from './commands/allocate.js';
+import { registerRar } from './commands/rar.js';
 
 /** Every command, registered on a fresh program (one per run, so tests can run many). */
 export function buildProgram(io: CliIo, setStatus: (code: number) => void): Command {
@@ -10,6 +12,8 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
   registerAmortize(program, io, setStatus);
+  registerAllocate(program, io, setStatus);
+  registerRar(program, io, setStatus);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

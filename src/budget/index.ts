@@ -1,0 +1,12 @@
+export type { Section, SectionExecution, SectionCarriedCommitments, BudgetResults } from './types.js';
+export { type ResultRow, type ResultTable, resultRow, resultTable } from './results.js';
+export { type Allocation, allocate, financingNeed, minimumTo1068, to1068Problem } from './allocation.js';
+export { type DeficitAlert, deficitAlert, alertThresholdPct } from './deficit-alert.js';
+export { type AllocationReport, type FigureSpec, ALLOCATION_FIGURES, allocationReport, allocationFigures } from './figures.js';
+export { type ItemCatalogue, type ItemSpec, readItemFile, itemFileSchema } from './item-file.js';
+export { RESULT_ITEMS, readBudgetResults } from './input.js';
+export { DECLARED_ITEMS, type DeclaredFigure, readDeclaredFigures, checkDeclared } from './declared.js';
+export { type FigureCheck, type Suspect, checkFigure, signReversed, allHold } from './check.js';
+export { type Commitment, type CommitmentTotals, type Direction, commitmentSchema, commitmentsFromRows, carriedOver, commitmentTotals, totalsOf } from './commitments.js';
+export { balanceChecks, declaredRarCheck } from './rar-check.js';
+export { renderAllocation, renderChecks, renderCommitmentTotals } from './render.js';

@@ -1,0 +1,99 @@
+import type { InputProblem } from '../errors.js';
+import { type FieldParser, amount, normaliseToken, text } from '../csv/fields.js';
+import { parseTable, required } from '../csv/table.js';
+import type { Decimal } from '../money/decimal.js';
+
+/**
+ * The two-column files of the budget commands (`item,amount`): one figure a
+ * line, named by an item of a fixed catalogue. The CSV layer reads the lines;
+ * this module maps each item to its value, so that an unknown item, an item
+ * given twice or a missing one is reported where it is.
+ */
+export interface ItemSpec {
+  /** Other names accepted, compared without case, accents or punctuation. */
+  readonly aliases?: readonly string[];
+  readonly mandatory?: boolean;
+  /** How the amount cell is read; an amount in euros and cents by default. */
+  readonly parse?: FieldParser<Decimal>;
+}
+
+export type ItemCatalogue = Readonly<Record<string, ItemSpec>>;
+
+export const itemFileSchema = {
+  item: required(text, ['poste', 'rubrique', 'libelle', 'element', 'designation']),
+  amount: required(text, ['montant', 'valeur', 'value', 'montant_eur', 'solde']),
+};
+
+/** An amount of the accounts: a number with at most two decimals (cents). */
+export const amountInCents: FieldParser<Decimal> = (raw) => {
+  const r = amount(raw);
+  if (!r.ok) return r;
+  return r.value.decimalPlaces() > 2 ? { ok: false, expected: 'an amount in euros and cents (at most two decimals)' } : r;
+};
+
+export const nonNegativeAmountInCents: FieldParser<Decimal> = (raw) => {
+  const r = amountInCents(raw);
+  if (!r.ok) return r;
+  return r.value.isNegative() && !r.value.isZero() ? { ok: false, expected: 'an amount of zero or more' } : r;
+};
+
+export const wholeCount: FieldParser<Decimal> = (raw) => {
+  const r = amount(raw);
+  return r.ok && r.value.isInteger() && !r.value.isNegative() ? r : { ok: false, expected: 'a whole number of zero or more' };
+};
+
+export interface ItemFigure {
+  readonly value: Decimal;
+  readonly line: number;
+  /** The column of the item's name, to point at it later. */
+  readonly column: number | undefined;
+}
+
+/**
+ * Reads an `item,amount` text against a catalogue: the figures by canonical
+ * item name, with the line each came from, and every problem of the file.
+ */
+export function readItemFile(
+  textContent: string,
+  catalogue: ItemCatalogue,
+): { figures: Map<string, ItemFigure>; problems: InputProblem[] } {
+  const { rows, problems, columnOf } = parseTable(textContent, itemFileSchema);
+  const lookup = new Map<string, string>();
+  for (const [name, spec] of Object.entries(catalogue)) {
+    lookup.set(normaliseToken(name), name);
+    for (const alias of spec.aliases ?? []) lookup.set(normaliseToken(alias), name);
+  }
+  const itemColumn = columnOf('item');
+  const amountColumn = columnOf('amount');
+  const figures = new Map<string, ItemFigure>();
+  const lineOf = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const name = lookup.get(normaliseToken(row.item));
+    if (name === undefined) {
+      problems.push({
+        line,
+        column: itemColumn,
+        columnName: 'item',
+        message: `unknown item "${row.item}"; expected one of ${Object.keys(catalogue).join(', ')}`,
+      });
+      continue;
+    }
+    const before = lineOf.get(name);
+    if (before !== undefined) {
+      problems.push({ line, column: itemColumn, columnName: 'item', message: `item "${name}" given twice (already on line ${before})` });
+      continue;
+    }
+    lineOf.set(name, line);
+    const parse = catalogue[name]!.parse ?? amountInCents;
+    const r = parse(row.amount);
+    if (r.ok) figures.set(name, { value: r.value, line, column: itemColumn });
+    else problems.push({ line, column: amountColumn, columnName: 'amount', message: `${name}: expected ${r.expected}, got "${row.amount.trim()}"` });
+  }
+  // A bad header leaves no row: listing every item as missing would only bury the real problem.
+  if (rows.length > 0 || problems.length === 0) {
+    for (const [name, spec] of Object.entries(catalogue)) {
+      if (spec.mandatory && !lineOf.has(name)) problems.push({ message: `missing item "${name}" (a line "${name},<amount>" is required)` });
+    }
+  }
+  return { figures, problems };
+}
