@@ -4,6 +4,7 @@ import { EXIT_BAD_INPUT } from './run.js';
 import { registerAmortize } from './commands/amortize.js';
 import { registerAllocate } from './commands/allocate.js';
 import { registerRar } from './commands/rar.js';
+import { registerGuarantee } from './commands/guarantee.js';
 
 /** Every command, registered on a fresh program (one per run, so tests can run many). */
 export function buildProgram(io: CliIo, setStatus: (code: number) => void): Command {
@@ -14,6 +15,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerAmortize(program, io, setStatus);
   registerAllocate(program, io, setStatus);
   registerRar(program, io, setStatus);
+  registerGuarantee(program, io, setStatus);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
