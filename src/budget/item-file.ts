@@ -89,8 +89,9 @@ export function readItemFile(
     if (r.ok) figures.set(name, { value: r.value, line, column: itemColumn });
     else problems.push({ line, column: amountColumn, columnName: 'amount', message: `${name}: expected ${r.expected}, got "${row.amount.trim()}"` });
   }
-  // A bad header leaves no row: listing every item as missing would only bury the real problem.
-  if (rows.length > 0 || problems.length === 0) {
+  // A bad header or a line the CSV layer could not read leaves items unread:
+  // calling them missing would bury the real problem, so they wait for a clean file.
+  if (problems.length === 0) {
     for (const [name, spec] of Object.entries(catalogue)) {
       if (spec.mandatory && !lineOf.has(name)) problems.push({ message: `missing item "${name}" (a line "${name},<amount>" is required)` });
     }
