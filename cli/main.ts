@@ -5,6 +5,7 @@ import { registerAmortize } from './commands/amortize.js';
 import { registerAllocate } from './commands/allocate.js';
 import { registerRar } from './commands/rar.js';
 import { registerGuarantee } from './commands/guarantee.js';
+import { registerSubsidies } from './commands/subsidies.js';
 
 /** Every command, registered on a fresh program (one per run, so tests can run many). */
 export function buildProgram(io: CliIo, setStatus: (code: number) => void): Command {
@@ -16,6 +17,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerAllocate(program, io, setStatus);
   registerRar(program, io, setStatus);
   registerGuarantee(program, io, setStatus);
+  registerSubsidies(program, io, setStatus);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
