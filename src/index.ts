@@ -14,3 +14,4 @@ export { parseTable } from './csv/table.js';
 export { decodeBytes } from './csv/decode.js';
 export type { OutputFormat } from './output/format.js';
 export * from './loan/index.js';
+export * from './budget/index.js';

@@ -71,10 +71,11 @@ const commitmentArb: fc.Arbitrary<Commitment> = fc
     released: fc.integer({ min: 0, max: 100_000_000 }),
     mandated: fc.integer({ min: 0, max: 100_000_000 }),
     left: fc.integer({ min: 0, max: 100_000_000 }),
+    id: fc.nat(),
   })
-  .map((r, i) => ({
+  .map((r) => ({
     line: 2,
-    reference: `R${String(i)}`,
+    reference: `R${String(r.id)}`,
     section: r.section,
     direction: r.direction,
     engaged: new Decimal(r.released + r.mandated + r.left).div(100),
