@@ -6,6 +6,7 @@ import { registerAllocate } from './commands/allocate.js';
 import { registerRar } from './commands/rar.js';
 import { registerGuarantee } from './commands/guarantee.js';
 import { registerSubsidies } from './commands/subsidies.js';
+import { registerLateInterest } from './commands/late-interest.js';
 
 /** Every command, registered on a fresh program (one per run, so tests can run many). */
 export function buildProgram(io: CliIo, setStatus: (code: number) => void): Command {
@@ -18,6 +19,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerRar(program, io, setStatus);
   registerGuarantee(program, io, setStatus);
   registerSubsidies(program, io, setStatus);
+  registerLateInterest(program, io, setStatus);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

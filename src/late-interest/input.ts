@@ -1,0 +1,166 @@
+import { optional, required, withDefault, type RowOf } from '../csv/table.js';
+import * as f from '../csv/fields.js';
+import { type IsoDate, compareDates, toFrenchDate } from '../calendar/date.js';
+import { type RateHistory, historyStart } from '../rates/history.js';
+import { LOCAL_AUTHORITY_PAYMENT_DAYS, MAX_PAYMENT_DAYS, paymentDelay } from './procurement-deadline.js';
+import { semesterLabel, semesterOf, semesterStart } from './semester-rate.js';
+import type { Invoice } from './procurement-interest.js';
+import type { Arrear, ArrearPayment } from './loan-arrears.js';
+
+/** A payment period in whole days, at most the 60 days of the longest legal period. */
+const paymentDays: f.FieldParser<number> = (raw) => {
+  const r = f.positiveInteger(raw);
+  return r.ok && r.value <= MAX_PAYMENT_DAYS
+    ? r
+    : { ok: false, expected: `a payment period in days from 1 to ${MAX_PAYMENT_DAYS} (30 for a local authority, 50 for a public health establishment, 60 for some public companies)` };
+};
+
+/** INVOICES.csv, with the names a finance officer may give the columns. README lists them. */
+export const invoiceSchema = {
+  invoice_id: required(f.text, ['facture', 'n_facture', 'no_facture', 'numero_facture', 'numero', 'reference', 'demande_de_paiement']),
+  amount_ttc: required(f.positiveAmount, ['montant_ttc', 'montant', 'amount', 'montant_ttc_en_eur']),
+  received_date: required(f.date, ['date_reception', 'date_de_reception', 'reception', 'date_de_reception_de_la_demande_de_paiement', 'received']),
+  paid_date: required(f.date, ['date_paiement', 'date_de_paiement', 'paiement', 'date_de_mise_en_paiement', 'paid']),
+  payment_days: withDefault(paymentDays, LOCAL_AUTHORITY_PAYMENT_DAYS, ['delai', 'delai_paiement', 'delai_de_paiement', 'delai_global_de_paiement', 'dgp']),
+  suspension_days: withDefault(f.nonNegativeInteger, 0, ['suspension', 'jours_suspension', 'jours_de_suspension', 'suspension_du_delai']),
+};
+export type InvoiceRow = RowOf<typeof invoiceSchema>;
+
+/** A problem of one row, located by its canonical column; the caller adds file, line and column number. */
+export interface RowProblem<C extends string = string> {
+  readonly column: C;
+  readonly message: string;
+}
+
+export function invoiceFromRow(row: InvoiceRow): Invoice {
+  return {
+    invoiceId: row.invoice_id,
+    amount: row.amount_ttc,
+    received: row.received_date,
+    paid: row.paid_date,
+    paymentDays: row.payment_days,
+    suspensionDays: row.suspension_days,
+  };
+}
+
+/** What makes an invoice impossible to compute: a payment before receipt, a semester the ECB history does not cover. */
+export function invoiceProblems(invoice: Invoice, ecb: RateHistory): RowProblem<keyof typeof invoiceSchema>[] {
+  if (compareDates(invoice.paid, invoice.received) < 0) {
+    return [{ column: 'paid_date', message: `payment date ${toFrenchDate(invoice.paid)} is before the date of receipt ${toFrenchDate(invoice.received)}` }];
+  }
+  const delay = paymentDelay(invoice.received, invoice.paid, invoice.paymentDays, invoice.suspensionDays);
+  if (delay.interestStart !== undefined) {
+    const semester = semesterOf(delay.interestStart);
+    const first = semesterStart(semester);
+    if (compareDates(first, historyStart(ecb)) < 0) {
+      return [{
+        column: 'received_date',
+        message: `interest starts on ${toFrenchDate(delay.interestStart)}, in semester ${semesterLabel(semester)}, whose first day ${toFrenchDate(first)} is before the ${ecb.name} history starts (${toFrenchDate(historyStart(ecb))})`,
+      }];
+    }
+  }
+  return [];
+}
+
+/**
+ * UNPAID.csv: one row per arrear, or several rows for one arrear (same
+ * line_id and due_date), each with one payment. A row without paid_amount
+ * settles the whole balance on paid_date; a row without paid_date records
+ * the arrear with no payment (interest up to --as-of).
+ */
+export const unpaidSchema = {
+  line_id: required(f.text, ['ligne', 'n_ligne', 'n_de_la_ligne_du_pret', 'numero_ligne', 'ligne_du_pret']),
+  due_date: required(f.date, ['date_exigibilite', 'date_d_exigibilite', 'date_echeance', 'date_d_echeance', 'echeance', 'exigibilite']),
+  amount_due: required(f.positiveAmount, ['montant_du', 'montant_impaye', 'impaye', 'somme_due', 'montant']),
+  paid_date: optional(f.date, ['date_paiement', 'date_de_paiement', 'date_versement', 'date_de_versement', 'paiement']),
+  paid_amount: optional(f.positiveAmount, ['montant_paye', 'montant_verse', 'versement', 'paiement_partiel']),
+};
+export type UnpaidRow = RowOf<typeof unpaidSchema>;
+
+/** A separate payments file: line_id, due_date, paid_date, paid_amount (empty: the whole balance). */
+export const arrearPaymentSchema = {
+  line_id: unpaidSchema.line_id,
+  due_date: unpaidSchema.due_date,
+  paid_date: required(f.date, unpaidSchema.paid_date.aliases),
+  paid_amount: unpaidSchema.paid_amount,
+};
+export type ArrearPaymentRow = RowOf<typeof arrearPaymentSchema>;
+
+/** A payment with where it came from, so that a problem found later names its line. */
+export interface LocatedPayment {
+  readonly payment: ArrearPayment;
+  readonly source: string;
+  readonly line: number;
+}
+
+export interface LocatedArrear {
+  readonly arrear: Arrear;
+  readonly source: string;
+  readonly line: number;
+  readonly payments: readonly LocatedPayment[];
+}
+
+export interface LocatedProblem {
+  readonly source: string;
+  readonly line: number;
+  readonly column: keyof typeof unpaidSchema;
+  readonly message: string;
+}
+
+export function arrearKey(lineId: string, dueDate: IsoDate): string {
+  return `${lineId}\u0000${dueDate}`;
+}
+
+/**
+ * Groups the rows of UNPAID.csv (and of a payments file) into arrears.
+ * Rows of one arrear must agree on amount_due; a payment must belong to a
+ * known arrear.
+ */
+export function arrearsFromRows(
+  unpaid: { source: string; rows: readonly { line: number; row: UnpaidRow }[] },
+  paymentFile?: { source: string; rows: readonly { line: number; row: ArrearPaymentRow }[] },
+): { arrears: LocatedArrear[]; problems: LocatedProblem[] } {
+  const problems: LocatedProblem[] = [];
+  const groups = new Map<string, { first: { line: number; row: UnpaidRow }; payments: LocatedPayment[] }>();
+  for (const r of unpaid.rows) {
+    const key = arrearKey(r.row.line_id, r.row.due_date);
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { first: r, payments: [] };
+      groups.set(key, g);
+    } else if (!g.first.row.amount_due.equals(r.row.amount_due)) {
+      problems.push({
+        source: unpaid.source, line: r.line, column: 'amount_due',
+        message: `amount_due ${r.row.amount_due.toFixed(2)} differs from ${g.first.row.amount_due.toFixed(2)} given for the same arrear on line ${g.first.line}`,
+      });
+      continue;
+    }
+    if (r.row.paid_date !== undefined) {
+      g.payments.push({ payment: paymentOf(r.row.paid_date, r.row.paid_amount), source: unpaid.source, line: r.line });
+    } else if (r.row.paid_amount !== undefined) {
+      problems.push({ source: unpaid.source, line: r.line, column: 'paid_date', message: 'missing value: a paid_amount needs its paid_date' });
+    }
+  }
+  for (const r of paymentFile?.rows ?? []) {
+    const g = groups.get(arrearKey(r.row.line_id, r.row.due_date));
+    if (g === undefined) {
+      problems.push({
+        source: paymentFile!.source, line: r.line, column: 'due_date',
+        message: `no arrear of line ${r.row.line_id} due on ${toFrenchDate(r.row.due_date)} in ${unpaid.source}`,
+      });
+      continue;
+    }
+    g.payments.push({ payment: paymentOf(r.row.paid_date, r.row.paid_amount), source: paymentFile!.source, line: r.line });
+  }
+  const arrears = [...groups.values()].map(({ first, payments }) => ({
+    arrear: { lineId: first.row.line_id, dueDate: first.row.due_date, amountDue: first.row.amount_due, payments: payments.map((p) => p.payment) },
+    source: unpaid.source,
+    line: first.line,
+    payments,
+  }));
+  return { arrears, problems };
+}
+
+function paymentOf(date: IsoDate, amount: ArrearPayment['amount']): ArrearPayment {
+  return amount === undefined ? { date } : { date, amount };
+}

@@ -1,0 +1,56 @@
+import { Decimal, dec } from '../money/decimal.js';
+import { type IsoDate, isoDate, ymd } from '../calendar/date.js';
+import { type RateHistory, rateInForce } from '../rates/history.js';
+
+/** A half of a calendar year: S1 from 1 January, S2 from 1 July. */
+export interface Semester {
+  readonly year: number;
+  readonly half: 1 | 2;
+}
+
+/** The « majoration » of the procurement rate: eight percentage points over the ECB rate (R2192-31). */
+export const PROCUREMENT_MARGIN_PCT: Decimal = dec(8);
+
+export function semesterOf(date: IsoDate): Semester {
+  const { year, month } = ymd(date);
+  return { year, half: month <= 6 ? 1 : 2 };
+}
+
+export function semesterStart(s: Semester): IsoDate {
+  return isoDate(s.year, s.half === 1 ? 1 : 7, 1);
+}
+
+/** "2025-S1". */
+export function semesterLabel(s: Semester): string {
+  return `${s.year}-S${s.half}`;
+}
+
+/** « 1er semestre 2025 », « 2e semestre 2025 ». */
+export function semesterLabelFr(s: Semester): string {
+  return `${s.half === 1 ? '1er' : '2e'} semestre ${s.year}`;
+}
+
+export interface SemesterRate {
+  readonly semester: Semester;
+  /** ECB rate in force on the semester's first day. */
+  readonly ecbRatePct: Decimal;
+  readonly ecbEffectiveDate: IsoDate;
+  /** ECB rate + 8 points. */
+  readonly ratePct: Decimal;
+  /** The semester starts after the last known ECB decision: its last value is held. */
+  readonly projected: boolean;
+}
+
+/**
+ * The rate of « intérêts moratoires » for interest that starts to run on
+ * `interestStart`: the ECB main refinancing rate in force on the first day
+ * of that date's semester, plus 8 points. It is fixed once, by the
+ * semester where interest started, even when the delay runs into the next
+ * semester. Undefined when the semester starts before the history.
+ */
+export function semesterRate(ecb: RateHistory, interestStart: IsoDate): SemesterRate | undefined {
+  const semester = semesterOf(interestStart);
+  const r = rateInForce(ecb, semesterStart(semester));
+  if (r === undefined) return undefined;
+  return { semester, ecbRatePct: r.ratePct, ecbEffectiveDate: r.effectiveDate, ratePct: r.ratePct.plus(PROCUREMENT_MARGIN_PCT), projected: r.projected };
+}
