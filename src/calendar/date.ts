@@ -28,6 +28,11 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
 }
 
+/** The ISO text of a date known to be valid (the hot path's due dates), without checking it again. */
+export function isoDateUnchecked(year: number, month: number, day: number): IsoDate {
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as IsoDate;
+}
+
 /** Reads "2026-10-29" or "29/10/2026"; undefined for anything else or an impossible date. */
 export function parseDate(text: string): IsoDate | undefined {
   const s = text.trim();

@@ -63,9 +63,13 @@ export const yesNo: FieldParser<boolean> = (raw) => {
  */
 export function oneOf<T extends string>(words: Readonly<Record<string, T>>, described: string): FieldParser<T> {
   const table = new Map<string, T>();
-  for (const [k, v] of Object.entries(words)) table.set(normaliseToken(k), v);
+  const asWritten = new Map<string, T>();
+  for (const [k, v] of Object.entries(words)) {
+    table.set(normaliseToken(k), v);
+    asWritten.set(k, v);
+  }
   return (raw) => {
-    const v = table.get(normaliseToken(raw));
+    const v = asWritten.get(raw) ?? table.get(normaliseToken(raw));
     return v !== undefined ? ok(v) : expected(described);
   };
 }

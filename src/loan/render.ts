@@ -1,7 +1,7 @@
 import { csvField, csvLine } from '../csv/write.js';
 import type { Decimal } from '../money/decimal.js';
 import type { CentsSchedule } from './schedule-in-cents.js';
-import { ByteWriter } from '../output/byte-writer.js';
+import { ByteWriter, writeCents, writeDigits } from '../output/byte-writer.js';
 import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
 import type { Schedule, ScheduleRow } from './types.js';
 
@@ -128,27 +128,34 @@ export function writeCentsScheduleBody(out: ByteWriter, schedule: CentsSchedule,
   const comma = format === 'csv-fr';
   const point = comma ? 44 : 46;
   const id = encoder.encode(csvField(schedule.line.lineId, separatorOf(format)));
+  const rowBytes = id.length + 200;
   for (const r of schedule.rows) {
-    out.raw(id);
-    out.byte(sep);
-    out.uint(r.number);
-    out.byte(sep);
-    writeDate(out, r.dueDate, comma);
-    out.byte(sep);
-    out.raw(cachedRateBytes(r.ratePct, format));
-    out.byte(sep);
-    out.cents(r.payment, point);
-    out.byte(sep);
-    out.cents(r.amortisation, point);
-    out.byte(sep);
-    out.cents(r.interest, point);
-    out.byte(sep);
-    out.cents(r.deferredInterest, point);
-    out.byte(sep);
-    out.cents(r.capitalAfter, point);
-    out.byte(sep);
-    out.cents(r.deferredStock, point);
-    out.byte(10);
+    const buf = out.reserve(rowBytes);
+    let at = out.position;
+    buf.set(id, at);
+    at += id.length;
+    buf[at++] = sep;
+    at = writeDigits(buf, at, r.number);
+    buf[at++] = sep;
+    at = writeDate(buf, at, r.dueDate, comma);
+    buf[at++] = sep;
+    const rate = cachedRateBytes(r.ratePct, format);
+    buf.set(rate, at);
+    at += rate.length;
+    buf[at++] = sep;
+    at = writeCents(buf, at, r.payment, point);
+    buf[at++] = sep;
+    at = writeCents(buf, at, r.amortisation, point);
+    buf[at++] = sep;
+    at = writeCents(buf, at, r.interest, point);
+    buf[at++] = sep;
+    at = writeCents(buf, at, r.deferredInterest, point);
+    buf[at++] = sep;
+    at = writeCents(buf, at, r.capitalAfter, point);
+    buf[at++] = sep;
+    at = writeCents(buf, at, r.deferredStock, point);
+    buf[at++] = 10;
+    out.advanceTo(at);
   }
   if (comma) {
     out.raw(id);
@@ -170,19 +177,20 @@ export function writeCentsScheduleBody(out: ByteWriter, schedule: CentsSchedule,
   }
 }
 
-/** "2026-10-29", or "29/10/2026" in csv-fr, from the ISO text. */
-function writeDate(out: ByteWriter, date: string, french: boolean): void {
+/** "2026-10-29", or "29/10/2026" in csv-fr, from the ISO text; returns the position after it. */
+function writeDate(buf: Uint8Array, at: number, date: string, french: boolean): number {
   if (!french) {
-    for (let i = 0; i < 10; i++) out.byte(date.charCodeAt(i));
-    return;
+    for (let i = 0; i < 10; i++) buf[at++] = date.charCodeAt(i);
+    return at;
   }
-  out.byte(date.charCodeAt(8));
-  out.byte(date.charCodeAt(9));
-  out.byte(47);
-  out.byte(date.charCodeAt(5));
-  out.byte(date.charCodeAt(6));
-  out.byte(47);
-  for (let i = 0; i < 4; i++) out.byte(date.charCodeAt(i));
+  buf[at++] = date.charCodeAt(8);
+  buf[at++] = date.charCodeAt(9);
+  buf[at++] = 47;
+  buf[at++] = date.charCodeAt(5);
+  buf[at++] = date.charCodeAt(6);
+  buf[at++] = 47;
+  for (let i = 0; i < 4; i++) buf[at++] = date.charCodeAt(i);
+  return at;
 }
 
 /** The text of `writeCentsScheduleBody`, for tests and small uses. */

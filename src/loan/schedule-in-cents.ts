@@ -1,8 +1,8 @@
 import { Decimal, rateToPercent, roundToCent } from '../money/decimal.js';
 import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, factorOf, fromCents, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
-import { type IsoDate, daysInMonth, isoDate, ymd } from '../calendar/date.js';
+import { type IsoDate, daysInMonth, isoDateUnchecked, ymd } from '../calendar/date.js';
 import { countDays } from '../calendar/day-count.js';
-import { rateInForce } from '../rates/history.js';
+import { type RateHistory, pointInForce, rateInForce } from '../rates/history.js';
 import { InputError } from '../errors.js';
 import { periodProgressivity, periodRate } from './period-rate.js';
 import { accrualFactor } from './interest.js';
@@ -71,7 +71,8 @@ const CACHE_LIMIT = 50_000;
 const termsCache = new Map<string, Terms>();
 const rateCache = new Map<string, Factor>();
 const progressivityCache = new Map<string, Decimal>();
-const revisionCache = new Map<string, RevisedRates>();
+const indexedTermsCache = new Map<string, { index: RateHistory; terms: Terms[] }>();
+const contractTermsCache = new Map<string, Terms>();
 const accrualCache = new Map<string, Factor>();
 
 function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
@@ -107,10 +108,19 @@ function termsOf(line: LoanLine, rates: RevisedRates): Terms {
   });
 }
 
-/** The revised rates of a line for an index value, shared by the lines with the same terms. */
-function revisedFor(line: LoanLine, indexPct: Decimal): RevisedRates {
-  const key = `${indexPct.toString()}|${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}`;
-  return cached(revisionCache, key, () => revisedRates(line, indexPct));
+/** What the terms of a line depend on besides the index value, as a cache key. */
+function lineTermsKey(line: LoanLine): string {
+  return `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}|${line.periodMonths}|${line.interestMode}`;
+}
+
+/** The terms of a line by rank of index value in the history, shared by the lines with the same terms. */
+function indexedTerms(line: LoanLine, lineKey: string, index: RateHistory): Terms[] {
+  const byPoint = cached(indexedTermsCache, lineKey, () => ({ index, terms: [] as Terms[] }));
+  if (byPoint.index !== index) {
+    byPoint.index = index;
+    byPoint.terms = [];
+  }
+  return byPoint.terms;
 }
 
 /**
@@ -172,18 +182,18 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
   if (line.principal.greaterThan(MAX_EXACT_CENTS / 1000)) return undefined;
 
   let usesProjection = false;
-  const byIndexDate = new Map<string, Terms>();
-  const contract = line.index === 'none' ? termsOf(line, contractRates(line)) : undefined;
+  const lineKey = lineTermsKey(line);
+  const contract = line.index === 'none' ? cached(contractTermsCache, lineKey, () => termsOf(line, contractRates(line))) : undefined;
+  const index = options.index!;
+  const byPoint = contract ? [] : indexedTerms(line, lineKey, index);
+  // Due dates only move forward: the index value in force follows them with a cursor.
+  let point = -1;
   const termsOn = (date: IsoDate): Terms => {
     if (contract) return contract;
-    const value = rateInForce(options.index!, date)!;
-    if (value.projected) usesProjection = true;
-    let terms = byIndexDate.get(value.effectiveDate);
-    if (!terms) {
-      terms = termsOf(line, revisedFor(line, value.ratePct));
-      byIndexDate.set(value.effectiveDate, terms);
-    }
-    return terms;
+    if (date > index.knownUntil) usesProjection = true;
+    if (point < 0) point = pointInForce(index, date);
+    else while (point + 1 < index.points.length && index.points[point + 1]!.effectiveDate <= date) point++;
+    return (byPoint[point] ??= termsOf(line, revisedRates(line, index.points[point]!.ratePct)));
   };
 
   let capital: number;
@@ -219,7 +229,7 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     const mi = firstMonthIndex + line.periodMonths * (k - 1);
     const y = Math.floor(mi / 12);
     const m = mi - y * 12 + 1;
-    const date = isoDate(y, m, Math.min(first.day, daysInMonth(y, m)));
+    const date = isoDateUnchecked(y, m, Math.min(first.day, daysInMonth(y, m)));
     const terms = termsOn(date);
     const remaining = line.periods - k + 1;
     const recompute = previous === undefined || (paymentPriority ? previous.key !== terms.key : previous.p !== terms.p && !previous.p.equals(terms.p));

@@ -43,15 +43,22 @@ export function historyStart(history: RateHistory): IsoDate {
 
 /** The value in force on `date`: the last one whose date of effect is on or before it; undefined before the history starts. */
 export function rateInForce(history: RateHistory, date: IsoDate): RateInForce | undefined {
+  const at = pointInForce(history, date);
+  if (at < 0) return undefined;
+  const p = history.points[at]!;
+  return { ratePct: p.ratePct, effectiveDate: p.effectiveDate, projected: compareDates(date, history.knownUntil) > 0 };
+}
+
+/** The rank in `points` of the value in force on `date`, or −1 before the history starts. */
+export function pointInForce(history: RateHistory, date: IsoDate): number {
   const pts = history.points;
+  if (date < pts[0]!.effectiveDate) return -1;
   let lo = 0;
   let hi = pts.length - 1;
-  if (compareDates(date, pts[0]!.effectiveDate) < 0) return undefined;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (compareDates(pts[mid]!.effectiveDate, date) <= 0) lo = mid;
+    if (pts[mid]!.effectiveDate <= date) lo = mid;
     else hi = mid - 1;
   }
-  const p = pts[lo]!;
-  return { ratePct: p.ratePct, effectiveDate: p.effectiveDate, projected: compareDates(date, history.knownUntil) > 0 };
+  return lo;
 }
