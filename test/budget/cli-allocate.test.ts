@@ -6,6 +6,19 @@ import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
 const RESULTS = 'data/examples/sitiv-2023-results.csv';
 const line = (out: string, item: string) => out.split('\n').find((l) => l.startsWith(item + ','));
 
+describe('finloc allocate: input as finance officers write it', () => {
+  test('a Windows-1252 export with French names and codes gives the same output as the bundled example', async () => {
+    const dir = tempDir();
+    const fr =
+      'Poste;Montant\r\nDépenses d\'investissement;603 801,97 €\r\nRecettes d\'investissement;1 177 830,44 €\r\n001;-742 627,83\r\n' +
+      'Dépenses de fonctionnement;617 275,47\r\nRecettes de fonctionnement;1 139 176,00\r\n002;358 573,56\r\nI;429 656,45\r\nII;0\r\nIII;0\r\nIV;0\r\n';
+    const a = await runFinloc(['allocate', writeFile(dir, 'fr.csv', Buffer.from(fr.replace(/€/g, '\x80'), 'latin1'))]);
+    const b = await runFinloc(['allocate', RESULTS]);
+    expect([a.code, a.stderr]).toEqual([0, '']);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
 describe('finloc allocate: choices and notes', () => {
   test('--to-1068 above the minimum: the rest goes to 002 (880 474,09 − 700 000,00 = 180 474,09)', async () => {
     const r = await runFinloc(['allocate', RESULTS, '--to-1068', '700 000,00']);
