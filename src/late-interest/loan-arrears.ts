@@ -1,5 +1,5 @@
 import { Decimal, ZERO, dec, percentToRate, roundToCent, min } from '../money/decimal.js';
-import { type IsoDate, addDays, addMonths, compareDates, daysBetween } from '../calendar/date.js';
+import { type IsoDate, addDays, addMonths, compareDates, daysBetween, toFrenchDate } from '../calendar/date.js';
 import { type RateHistory, rateInForce } from '../rates/history.js';
 
 /** Article 18 of the CDC contract: late interest at the Livret A rate « majoré de 6 % (600 points de base) ». */
@@ -89,12 +89,12 @@ export type ArrearOutcome = { ok: true; result: ArrearResult } | { ok: false; ki
 export function arrearInterest(arrear: Arrear, livretA: RateHistory, asOf?: IsoDate): ArrearOutcome {
   const due = arrear.dueDate;
   if (rateInForce(livretA, due) === undefined) {
-    return { ok: false, kind: 'before_history', message: `due date ${due} is before the ${livretA.name} history starts (${livretA.points[0]!.effectiveDate})` };
+    return { ok: false, kind: 'before_history', message: `due date ${toFrenchDate(due)} is before the ${livretA.name} history starts (${toFrenchDate(livretA.points[0]!.effectiveDate)})` };
   }
-  if (asOf !== undefined && compareDates(asOf, due) < 0) return { ok: false, kind: 'as_of_before_due', message: `the date of computation ${asOf} is before the due date ${due}` };
+  if (asOf !== undefined && compareDates(asOf, due) < 0) return { ok: false, kind: 'as_of_before_due', message: `the date of computation ${toFrenchDate(asOf)} is before the due date ${toFrenchDate(due)}` };
   const payments = [...arrear.payments].sort((a, b) => compareDates(a.date, b.date));
   for (const p of payments) {
-    if (compareDates(p.date, due) < 0) return { ok: false, kind: 'payment_before_due', message: `payment on ${p.date} is before the due date ${due}`, payment: p };
+    if (compareDates(p.date, due) < 0) return { ok: false, kind: 'payment_before_due', message: `payment on ${toFrenchDate(p.date)} is before the due date ${toFrenchDate(due)}`, payment: p };
   }
   const taken = asOf === undefined ? payments : payments.filter((p) => compareDates(p.date, asOf) <= 0);
 
@@ -114,7 +114,11 @@ export function arrearInterest(arrear: Arrear, livretA: RateHistory, asOf?: IsoD
     if (next < taken.length) candidates.push(taken[next]!.date);
     if (asOf !== undefined) candidates.push(asOf);
     else if (next >= taken.length) {
-      return { ok: false, kind: 'unsettled', message: `${formatAmount(base.plus(unpaid))} still owed after the last payment (${from}); give a date of computation (--as-of) or the final payment` };
+      const owed = formatAmount(base.plus(unpaid));
+      const message = taken.length === 0
+        ? `no payment of this arrear: give a date of computation (--as-of) or its payment date`
+        : `${owed} still owed after the last payment (${toFrenchDate(from)}); give a date of computation (--as-of) or the final payment`;
+      return { ok: false, kind: 'unsettled', message };
     }
     const to = candidates.reduce((a, b) => (compareDates(a, b) <= 0 ? a : b));
 
@@ -142,10 +146,10 @@ export function arrearInterest(arrear: Arrear, livretA: RateHistory, asOf?: IsoD
     while (next < taken.length && taken[next]!.date === to) {
       const p = taken[next]!;
       const owed = base.plus(unpaid);
-      if (owed.isZero()) return { ok: false, kind: 'after_settled', message: `payment on ${p.date} after the arrear was settled`, payment: p };
+      if (owed.isZero()) return { ok: false, kind: 'after_settled', message: `payment on ${toFrenchDate(p.date)} after the arrear was settled`, payment: p };
       const amount = p.amount ?? owed;
       if (amount.greaterThan(owed)) {
-        return { ok: false, kind: 'overpaid', message: `payment of ${formatAmount(amount)} on ${p.date} exceeds the ${formatAmount(owed)} owed that day (capital ${formatAmount(base)}, interest ${formatAmount(unpaid)})`, payment: p };
+        return { ok: false, kind: 'overpaid', message: `payment of ${formatAmount(amount)} on ${toFrenchDate(p.date)} exceeds the ${formatAmount(owed)} owed that day (capital ${formatAmount(base)}, interest ${formatAmount(unpaid)})`, payment: p };
       }
       const toInterest = min(amount, unpaid);
       unpaid = unpaid.minus(toInterest);
@@ -169,7 +173,7 @@ export function arrearInterest(arrear: Arrear, livretA: RateHistory, asOf?: IsoD
       });
     }
     if (settled) {
-      if (next < taken.length) return { ok: false, kind: 'after_settled', message: `payment on ${taken[next]!.date} after the arrear was settled on ${to}`, payment: taken[next]! };
+      if (next < taken.length) return { ok: false, kind: 'after_settled', message: `payment on ${toFrenchDate(taken[next]!.date)} after the arrear was settled on ${toFrenchDate(to)}`, payment: taken[next]! };
       break;
     }
     if (to === asOf) break;
