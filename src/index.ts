@@ -14,5 +14,7 @@ export { parseTable } from './csv/table.js';
 export { decodeBytes } from './csv/decode.js';
 export type { OutputFormat } from './output/format.js';
 export * from './loan/index.js';
+export * from './late-interest/index.js';
 export * from './guarantee/index.js';
 export * from './budget/index.js';
+export * from './subsidy/index.js';

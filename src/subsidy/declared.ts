@@ -48,7 +48,7 @@ export function recomputedTotal(
   return ofKind.length > 0 ? { scope: `kind ${ofKind[0]!.kind}`, total: sum(ofKind.map((t) => t.total)) } : undefined;
 }
 
-export function checkDeclared(declared: DeclaredTotal, recomputed: { scope: string; total: Decimal }): DeclaredCheck {
+export function checkDeclaredTotal(declared: DeclaredTotal, recomputed: { scope: string; total: Decimal }): DeclaredCheck {
   const difference = recomputed.total.minus(declared.amount);
   return { name: declared.name, scope: recomputed.scope, declared: declared.amount, recomputed: recomputed.total, difference, holds: difference.isZero() };
 }

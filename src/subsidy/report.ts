@@ -1,5 +1,5 @@
 import type { InputProblem } from '../errors.js';
-import { type DeclaredCheck, type DeclaredTotal, checkDeclared, recomputedTotal } from './declared.js';
+import { type DeclaredCheck, type DeclaredTotal, checkDeclaredTotal, recomputedTotal } from './declared.js';
 import { type Envelope, type EnvelopeBalance, envelopeBalances, grantsOutsideEnvelopes, overallBalance } from './envelopes.js';
 import { nameKey } from './grouping.js';
 import { type ComplementCheck, checkComplement } from './per-member.js';
@@ -69,7 +69,7 @@ export function subsidyReport(grants: readonly Grant[], checks: SubsidyChecks): 
         message: `--declared-total ${d.name}: no envelope, envelope/kind or kind of that name in the file (envelopes: ${envelopes.map((e) => e.envelope).join(', ') || 'none'}; or total)`,
       });
     } else {
-      declared.push(checkDeclared(d, r));
+      declared.push(checkDeclaredTotal(d, r));
     }
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { dec, sum, Decimal } from '../../src/money/decimal.js';
 import { readCsvRecords } from '../../src/csv/records.js';
+import { isoDate } from '../../src/calendar/date.js';
 import { SCDL_FIELDS, attributorProblems, renderScdl, scdlGaps } from '../../src/subsidy/scdl.js';
 import type { Grant } from '../../src/subsidy/types.js';
 import { grantsArb } from './arbitraries.js';
@@ -23,8 +24,8 @@ describe('SCDL « subventions » 2.1.1 export', () => {
   test('a complete grant: every field in the schema\'s form', () => {
     const g: Grant = {
       line: 2, beneficiary: 'Basket', beneficiaryId: { kind: 'siret', value: '73282932000074' }, envelope: 'operating', kind: 'arbitrated',
-      amount: dec('4951'), ceiling: false, purpose: 'Subvention de fonctionnement 2026', decisionDate: '2026-06-05' as Grant['decisionDate'] & string,
-      decisionReference: '26/72', paymentTerms: 'unique', paymentDates: { from: '2026-07-01' as never, to: '2026-12-31' as never }, euNotified: false,
+      amount: dec('4951'), ceiling: false, purpose: 'Subvention de fonctionnement 2026', decisionDate: isoDate(2026, 6, 5),
+      decisionReference: '26/72', paymentTerms: 'unique', paymentDates: { from: isoDate(2026, 7, 1), to: isoDate(2026, 12, 31) }, euNotified: false,
     };
     const [row] = readBack(renderScdl([g], ATTRIBUTOR));
     expect(row).toEqual({
