@@ -12,7 +12,7 @@ import {
 import { renderArrears, renderInvoices } from '../../src/late-interest/render.js';
 import { type CliIo, type OutputSink, bundledDataPath, openOutput } from '../io.js';
 import { loadRateHistory, readTableFile } from '../input.js';
-import { emit, runCommand } from '../run.js';
+import { UsageError, emit, runCommand } from '../run.js';
 import { formatParser } from '../options.js';
 import { loadLivretA } from './amortize.js';
 
@@ -63,6 +63,7 @@ export function registerLateInterest(program: Command, io: CliIo, setStatus: (co
 /** The bundled ECB table is known until the last decision read; a user's file until its last date, unless told. */
 function loadEcb(io: CliIo, opts: ProcurementCliOptions): RateHistory {
   const name = 'ECB main refinancing rate';
+  if (opts.ratesFile === undefined && opts.ratesKnownUntil !== undefined) throw new UsageError('--rates-known-until applies to a --rates-file; the bundled table is known until 05/02/2026');
   if (opts.ratesFile === undefined) return loadRateHistory(io, bundledDataPath('bce-mro.csv'), name, () => ECB_MRO_KNOWN_UNTIL);
   const known = opts.ratesKnownUntil;
   return loadRateHistory(io, opts.ratesFile, name, known ? (last) => (known > last ? known : last) : undefined);

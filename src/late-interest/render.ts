@@ -141,7 +141,7 @@ export function renderArrears(results: readonly ArrearResult[], format: OutputFo
 }
 
 function periodFields(r: ArrearResult, p: ArrearPeriod, format: TableFormat): string[] {
-  const events = format === 'csv-fr' ? p.events.map((e) => EVENT_FR[e]).join(' ; ') : p.events.join('+');
+  const events = format === 'csv-fr' ? p.events.map((e) => EVENT_FR[e]).join(', ') : p.events.join('+');
   return [
     r.arrear.lineId,
     dateText(r.arrear.dueDate, format),

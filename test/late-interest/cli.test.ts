@@ -84,6 +84,11 @@ describe('finloc late-interest procurement', () => {
     expect(r.stdout.split('\n')[1]).toBe('A,2025-02-01,2025-02-02,10,9.00,2025-S1,9.00,40.00,49.00');
     expect(r.stderr).toBe('');
   });
+  test('--rates-known-until without --rates-file is a usage error', async () => {
+    const r = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--rates-known-until', '2030-01-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('finloc: --rates-known-until applies to a --rates-file; the bundled table is known until 05/02/2026\n');
+  });
 
   describe('bad input: one located message per problem, exit 2, no output file', () => {
     async function fails(content: string) {
@@ -147,6 +152,7 @@ describe('finloc late-interest loan', () => {
   test('csv-fr: a « Total » row per arrear; json: totals', async () => {
     const fr = await runFinloc(['late-interest', 'loan', 'data/examples/unpaid.csv', '--format', 'csv-fr']);
     // 707,76 + 292,04 + 678,61 + 398,30 + 366,79 = 2 443,50
+    expect(fr.stdout).toContain('EX-1;29/10/2024;29/10/2025;15/01/2026;78;1,70;7,70;22290,88;366,79;0,00;22657,67;366,79;22290,88;0,00;0,00;versement, soldé\n');
     expect(fr.stdout).toContain('EX-1;29/10/2024;Total;15/01/2026;;;;;2443,50;1076,91;32657,67;;;0,00;0,00;soldé le 15/01/2026\n');
     const json = JSON.parse((await runFinloc(['late-interest', 'loan', 'data/examples/unpaid.csv', '--format', 'json'])).stdout);
     // 2 443,50 + 886,72 = 3 330,22
