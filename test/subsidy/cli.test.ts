@@ -93,3 +93,30 @@ describe('finloc subsidies --format scdl', () => {
     expect(r.stderr).toBe('');
   });
 });
+
+describe('finloc subsidies: input as finance officers write it', () => {
+  test('French titles, Windows-1252, decimal comma: same figures as the canonical file', async () => {
+    const dir = tempDir();
+    const fr = 'Bénéficiaire;Enveloppe;Type;Montant;Pour un maximum de;Montant par licencié\nBasket;Fonctionnement;jeunes;720,00 €;non;20\nJudo;Exceptionnelle;projet;1 000,50;oui;\n';
+    const en = 'beneficiary,envelope,kind,amount,ceiling,rate_per_member\nBasket,Fonctionnement,jeunes,720,no,20\nJudo,Exceptionnelle,projet,1000.50,yes,\n';
+    const a = await runFinloc(['subsidies', writeFile(dir, 'fr.csv', Buffer.from(fr.replace('€', '\x80'), 'latin1') /* € is byte 0x80 in Windows-1252 */), '--format', 'json']);
+    const b = await runFinloc(['subsidies', writeFile(dir, 'en.csv', en), '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    // 720 + 1 000,50 = 1 720,50, of which 1 000,50 « pour un maximum de »; 720 ÷ 20 = 36 members.
+    const doc = JSON.parse(a.stdout);
+    expect(doc.total).toEqual({ grants: 2, total: '1720.50', ceilings: '1000.50', firm: '720.00' });
+    expect(doc.complements[0]).toMatchObject({ members_implied: 36, holds: true });
+  });
+  test('a voted envelope no grant is charged to: all of it remains', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'g.csv', 'beneficiary,envelope,amount\nBasket,operating,100\n');
+    const r = await runFinloc(['subsidies', file, '--envelope', 'operating=100', '--envelope', 'culture=5 000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1, 4)).toEqual([
+      'envelope,operating,,operating,,,1,100.00,0.00,100.00,,,100.00,0.00,,,ok',
+      'envelope,culture,,culture,,,0,0.00,,,,,5000.00,5000.00,,,ok',
+      'total,total,,,,,1,100.00,0.00,100.00,,,5100.00,5000.00,,,',
+    ]);
+  });
+});
