@@ -79,6 +79,12 @@ describe('CDC arrears: worked cases (Livret A + 6 points, exact days / 365, capi
     expect(compute(arrear('10000', '2023-03-01'), flatHistory('4'), '2024-03-01').totalInterest.toFixed(2)).toBe('1002.74');
   });
 
+  test('due on 29/02/2024: the anniversary falls on 28/02/2025 (no 29 February), 365 days', () => {
+    // 10 000 × 10 % × 365 / 365 = 1 000,00 capitalised on 28/02/2025
+    const r = compute(arrear('10000', '2024-02-29'), flatHistory('4'), '2025-03-01');
+    expect(r.periods.map((p) => [p.to, p.days, p.capitalised.toFixed(2)])).toEqual([['2025-02-28', 365, '1000.00'], ['2025-03-01', 1, '0.00']]);
+  });
+
   test('a payment smaller than the interest goes wholly to interest: the base is unchanged', () => {
     // 01/03 → 31/03/2025, 30 d at 10 %: 10 000 × 0,1 × 30 / 365 = 82,191… → 82,19; 50 paid → 32,19 interest left, base 10 000
     const r = compute(arrear('10000', '2025-03-01', [pay('2025-03-31', '50')]), flatHistory('4'), '2025-04-30');
