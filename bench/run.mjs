@@ -318,6 +318,7 @@ async function bench(opts, tmp, finloc, livretA) {
           res.rows = res.json.rows;
           res.lines = opts.lines;
           res.note = res.json.rowsInMemory < res.json.rows ? `${fmtInt(res.json.rowsInMemory)} rows held, written in a cycle` : undefined;
+          res.rowByRowPerSecond = res.rows / res.json.rowByRowSeconds;
           fs.rmSync(out.floor, { force: true });
         } else if (p === 'peer') {
           res.rows = res.json.rows;
@@ -350,6 +351,7 @@ async function bench(opts, tmp, finloc, livretA) {
       rowsPerSecond: median(ok.map((x) => x.rowsPerSecond)),
       rssMb: ok.some((x) => x.rssMb !== undefined) ? Math.max(...ok.map((x) => x.rssMb ?? 0)) : undefined,
       note: ok[0].note,
+      rowByRowPerSecond: median(ok.map((x) => x.rowByRowPerSecond)),
       failed: runs[p].length - ok.length,
     };
   };
@@ -392,6 +394,11 @@ async function bench(opts, tmp, finloc, livretA) {
   say('');
   say(`ratio 1/2 (shipped / reference, rows/s): ${ratioText(rShipRef)}`);
   say(`ratio 1/3 (shipped / floor, rows/s):     ${ratioText(rShipFloor)}`);
+  const floor = table.find((x) => x.p === 'floor')?.s;
+  const rowByRowText = floor?.rowByRowPerSecond
+    ? `${fmtInt(floor.rowByRowPerSecond)} rows/s (one write() a row instead of 64 KiB chunks)`
+    : 'n/a';
+  say(`floor written row by row:                ${rowByRowText}`);
   say(`outputs 1 and 2 byte-identical:          ${identityText}`);
   say(`peer:                                    ${peerText}`);
   if (peerComparison?.example) say(`  first drift before a last row — loanjs: ${peerComparison.example.peer}\n                                   finloc: ${peerComparison.example.ours}`);
@@ -419,6 +426,7 @@ async function bench(opts, tmp, finloc, livretA) {
   for (const t of targets) say(`| ${t.join(' | ')} |`);
   say('');
   say(`- ratio 1/2: ${ratioText(rShipRef)}; ratio 1/3: ${ratioText(rShipFloor)}`);
+  say(`- floor written row by row: ${rowByRowText}`);
   say(`- outputs 1 and 2 byte-identical: ${identityText}`);
   say(`- peer: ${peerText}`);
 }
