@@ -5,7 +5,8 @@
 // pipeline's alone):
 //   1. shipped    `finloc amortize` as built in dist/;
 //   2. reference  decimal.js core row by row, written with fast-csv (bench/reference.mjs);
-//   3. floor      the rows of (2) held in memory, only written (bench/floor.mjs);
+//   3. floor      the rows of (2) held in memory, only written (bench/floor.mjs),
+//                 in 64 KiB chunks, and again (3b) one write() a row;
 //   4. peer       loanjs on the fixed-rate annual part (bench/peer.mjs).
 // Prints a table (text and markdown), the ratios 1/2 and 1/3, whether the
 // outputs of 1 and 2 are byte-identical, and how the peer's figures differ.
@@ -29,7 +30,7 @@ const PIPELINES = ['shipped', 'reference', 'floor', 'peer'];
 const LABELS = {
   shipped: '1. finloc amortize (shipped)',
   reference: '2. reference (decimal.js + fast-csv)',
-  floor: '3. floor (write precomputed rows)',
+  floor: '3. floor (precomputed rows, 64 KiB writes)',
   peer: '4. peer (loanjs, fixed-rate part)',
 };
 const FLOOR_MAX_ROWS_IN_MEMORY = 4_000_000;
@@ -281,7 +282,7 @@ async function bench(opts, tmp, finloc, livretA) {
 
   const out = { shipped: path.join(tmp, 'out1.csv'), reference: path.join(tmp, 'out2.csv'), floor: path.join(tmp, 'out3.csv'), peer: path.join(tmp, 'out4.csv') };
   const runs = Object.fromEntries(PIPELINES.map((p) => [p, []]));
-  const ratios = { shippedOverReference: [], shippedOverFloor: [] };
+  const ratios = { shippedOverReference: [], shippedOverFloor: [], shippedOverRowByRow: [] };
   const digests = {};
   let peerComparison;
 
@@ -336,7 +337,10 @@ async function bench(opts, tmp, finloc, livretA) {
     }
     const s = thisRun.shipped;
     if (s?.ok && thisRun.reference?.ok) ratios.shippedOverReference.push(s.rowsPerSecond / thisRun.reference.rowsPerSecond);
-    if (s?.ok && thisRun.floor?.ok) ratios.shippedOverFloor.push(s.rowsPerSecond / thisRun.floor.rowsPerSecond);
+    if (s?.ok && thisRun.floor?.ok) {
+      ratios.shippedOverFloor.push(s.rowsPerSecond / thisRun.floor.rowsPerSecond);
+      ratios.shippedOverRowByRow.push(s.rowsPerSecond / thisRun.floor.rowByRowPerSecond);
+    }
   }
   fs.rmSync(portfolio, { force: true });
 
@@ -360,6 +364,7 @@ async function bench(opts, tmp, finloc, livretA) {
     digests[out.shipped] && digests[out.reference] ? digests[out.shipped].sha256 === digests[out.reference].sha256 : undefined;
   const rShipRef = median(ratios.shippedOverReference);
   const rShipFloor = median(ratios.shippedOverFloor);
+  const rShipRowByRow = median(ratios.shippedOverRowByRow);
 
   say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen):\n`);
   const head = ['pipeline', 'lines', 'rows', 'seconds', 'rows/s', 'peak RSS MB'];
@@ -368,6 +373,18 @@ async function bench(opts, tmp, finloc, livretA) {
       ? [LABELS[p] + (s.note ? ` (${s.note})` : '') + (s.failed ? ` (${s.failed} run(s) failed)` : ''), fmtInt(s.lines), fmtInt(s.rows), fmt(s.seconds, 2), fmtInt(s.rowsPerSecond), fmt(s.rssMb, 0)]
       : [LABELS[p], '—', '—', `failed: ${why}`, '—', '—'],
   );
+  const floorIndex = table.findIndex((x) => x.p === 'floor');
+  const floorStats = table[floorIndex]?.s;
+  if (floorStats?.rowByRowPerSecond) {
+    body.splice(floorIndex + 1, 0, [
+      '3b. floor, one write() a row',
+      fmtInt(floorStats.lines),
+      fmtInt(floorStats.rows),
+      fmt(floorStats.rows / floorStats.rowByRowPerSecond, 2),
+      fmtInt(floorStats.rowByRowPerSecond),
+      fmt(floorStats.rssMb, 0),
+    ]);
+  }
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   say(line(head));
@@ -394,11 +411,7 @@ async function bench(opts, tmp, finloc, livretA) {
   say('');
   say(`ratio 1/2 (shipped / reference, rows/s): ${ratioText(rShipRef)}`);
   say(`ratio 1/3 (shipped / floor, rows/s):     ${ratioText(rShipFloor)}`);
-  const floor = table.find((x) => x.p === 'floor')?.s;
-  const rowByRowText = floor?.rowByRowPerSecond
-    ? `${fmtInt(floor.rowByRowPerSecond)} rows/s (one write() a row instead of 64 KiB chunks)`
-    : 'n/a';
-  say(`floor written row by row:                ${rowByRowText}`);
+  say(`ratio 1/3b (shipped / row-by-row floor): ${ratioText(rShipRowByRow)}`);
   say(`outputs 1 and 2 byte-identical:          ${identityText}`);
   say(`peer:                                    ${peerText}`);
   if (peerComparison?.example) say(`  first drift before a last row — loanjs: ${peerComparison.example.peer}\n                                   finloc: ${peerComparison.example.ours}`);
@@ -425,8 +438,7 @@ async function bench(opts, tmp, finloc, livretA) {
   say(`|---|---:|---|`);
   for (const t of targets) say(`| ${t.join(' | ')} |`);
   say('');
-  say(`- ratio 1/2: ${ratioText(rShipRef)}; ratio 1/3: ${ratioText(rShipFloor)}`);
-  say(`- floor written row by row: ${rowByRowText}`);
+  say(`- ratio 1/2: ${ratioText(rShipRef)}; ratio 1/3: ${ratioText(rShipFloor)}; ratio 1/3b: ${ratioText(rShipRowByRow)}`);
   say(`- outputs 1 and 2 byte-identical: ${identityText}`);
   say(`- peer: ${peerText}`);
 }
