@@ -30,7 +30,8 @@ export class OrderedPool {
 
   constructor(script: string, size: number, init: WorkerInit) {
     this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(script, { workerData: init });
+      // Bounded heaps keep the whole run under its memory target; the caches of the hot path fit well within.
+      const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
       w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => {
         const p = this.pending.get(m.seq);
         if (!p) return;

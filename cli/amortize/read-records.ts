@@ -12,7 +12,7 @@ export async function* streamRecords(path: string, displayName: string): AsyncGe
   const reader = new CsvRecordReader();
   let decode: ((chunk: Uint8Array) => string) | undefined;
   let utf8: TextDecoder | undefined;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { highWaterMark: 1 << 18 });
   try {
     for await (const raw of stream) {
       let chunk = raw as Buffer;

@@ -32,7 +32,7 @@ export interface AmortizeCliOptions {
 }
 
 /** Lines per batch handed to a worker: large enough to amortise the message cost, small enough to stream. */
-const BATCH_LINES = 1000;
+const BATCH_LINES = 500;
 /** Below this size a file is amortised in the main thread: starting workers would cost more than it saves. */
 const PARALLEL_FROM_BYTES = 2 << 20;
 /** Problems kept for the report; beyond, only counted. */
@@ -127,7 +127,7 @@ export async function amortizeCommand(io: CliIo, file: string, opts: AmortizeCli
 
         // Keep a few batches in flight per thread, write them in order.
         const inFlight: Promise<BatchResult>[] = [];
-        const depth = Math.max(1, threads * 3);
+        const depth = Math.max(1, threads * 2);
         const dispatch = async (batch: CsvRecord[]) => {
           inFlight.push(compute(batch));
           if (inFlight.length >= depth) await take(await inFlight.shift()!);

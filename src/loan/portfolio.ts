@@ -40,7 +40,8 @@ export interface BatchResult {
  * csv-fr come from the cents hot path; json from the Decimal core.
  */
 export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioContext): BatchResult {
-  const out = new ByteWriter(records.length * 2048);
+  const out = batchWriter;
+  out.reset();
   const problems: InputProblem[] = [];
   const lineIds: string[] = [];
   let lines = 0;
@@ -82,8 +83,12 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
       problems.push(...e.problems.map((p) => locate(p.columnName, p.message)));
     }
   }
-  return { bytes: out.bytes(), problems, lines, rows, projected, lineIds };
+  // A copy of the right size: the working buffer stays for the next batch, so memory does not churn.
+  return { bytes: out.bytes().slice(), problems, lines, rows, projected, lineIds };
 }
+
+/** One working buffer per thread, reused batch after batch. */
+const batchWriter = new ByteWriter(1 << 22);
 
 function indent(text: string, by: string): string {
   return by + text.replace(/\n/g, '\n' + by);

@@ -62,8 +62,6 @@ interface Terms {
   /** p as a double, and the relative error of 1+p as a double. */
   readonly pApprox: number;
   readonly growthBaseError: number;
-  /** (1+p)^k as doubles, by k, filled as the rows need them. */
-  readonly growth: number[];
 }
 
 /** Caches shared by the lines of a portfolio; bounded so that memory stays flat. */
@@ -103,7 +101,6 @@ function termsOf(line: LoanLine, rates: RevisedRates): Terms {
       pIsZero: p.isZero(),
       pApprox,
       growthBaseError: HALF_ULP * (2 + Math.abs(pApprox) / (1 + pApprox)),
-      growth: [],
     };
   });
 }
@@ -130,12 +127,7 @@ function indexedTerms(line: LoanLine, lineKey: string, index: RateHistory): Term
  * tie, the core's own Decimal power decides.
  */
 function grown(computed: number, terms: Terms, k: number): number {
-  let g = terms.growth[k];
-  if (g === undefined) {
-    g = Math.pow(1 + terms.pApprox, k);
-    terms.growth[k] = g;
-  }
-  const r = roundedProduct(computed, g, k * terms.growthBaseError * 1.01 + 4 * HALF_ULP);
+  const r = roundedProduct(computed, Math.pow(1 + terms.pApprox, k), k * terms.growthBaseError * 1.01 + 4 * HALF_ULP);
   return r === r ? r : toCents(roundToCent(fromCents(computed).times(growthFactor(terms.p, k))));
 }
 

@@ -16,6 +16,11 @@ export class ByteWriter {
     return this.pos;
   }
 
+  /** Forgets what was written, keeping the buffer for the next use. */
+  reset(): void {
+    this.pos = 0;
+  }
+
   /** The bytes written, as a view of the buffer (no copy). */
   bytes(): Uint8Array {
     return this.buf.subarray(0, this.pos);
