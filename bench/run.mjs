@@ -70,7 +70,7 @@ function parseArgs(argv) {
 
 /** GNU time, when installed (Debian package `time`), measures the peak RSS from outside the process. */
 function gnuTimeAvailable() {
-  if (!fs.existsSync('/usr/bin/time')) return false;
+  if (process.env.FINLOC_BENCH_NO_GNU_TIME || !fs.existsSync('/usr/bin/time')) return false;
   const probe = spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' });
   return probe.status === 0 && /Maximum resident set size/.test(probe.stderr);
 }
@@ -96,12 +96,18 @@ function runNode(args, tmp, useGnuTime) {
     const done = (code, signal, error) => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       let rssKb;
+      let cpuSeconds;
       if (useGnuTime) {
         const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
         if (m) rssKb = Number(m[1]);
+        const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+        const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+        if (user && system) cpuSeconds = Number(user[1]) + Number(system[1]);
         stderr = stderr.replace(/\n?\s*Command (being timed|exited with non-zero status|terminated by signal)[\s\S]*$/, '');
       } else if (fs.existsSync(rssFile)) {
-        rssKb = Number(fs.readFileSync(rssFile, 'utf8'));
+        const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
+        rssKb = usage.maxRSS;
+        cpuSeconds = usage.cpuSeconds;
         fs.rmSync(rssFile, { force: true });
       }
       let json;
@@ -117,6 +123,7 @@ function runNode(args, tmp, useGnuTime) {
         why: error ? String(error.message) : signal ? `killed by ${signal}` : code !== 0 ? `exit status ${code}` : '',
         seconds,
         rssMb: rssKb === undefined ? undefined : rssKb / 1024,
+        cpuPercent: cpuSeconds === undefined ? undefined : (100 * cpuSeconds) / seconds,
         json,
         stderrTail: stderr.trim().split('\n').slice(-6).join('\n'),
       });
@@ -354,6 +361,7 @@ async function bench(opts, tmp, finloc, livretA) {
       seconds: median(ok.map((x) => x.seconds)),
       rowsPerSecond: median(ok.map((x) => x.rowsPerSecond)),
       rssMb: ok.some((x) => x.rssMb !== undefined) ? Math.max(...ok.map((x) => x.rssMb ?? 0)) : undefined,
+      cpuPercent: median(ok.map((x) => x.cpuPercent)),
       note: ok[0].note,
       rowByRowPerSecond: median(ok.map((x) => x.rowByRowPerSecond)),
       failed: runs[p].length - ok.length,
@@ -366,12 +374,15 @@ async function bench(opts, tmp, finloc, livretA) {
   const rShipFloor = median(ratios.shippedOverFloor);
   const rShipRowByRow = median(ratios.shippedOverRowByRow);
 
-  say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen):\n`);
-  const head = ['pipeline', 'lines', 'rows', 'seconds', 'rows/s', 'peak RSS MB'];
+  say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen; CPU = (user + system) / wall):\n`);
+  // CPU % is the process's user + system time over its wall time: 200 % is both cores busy.
+  // The floor's process mostly reads its rows (not timed), so its CPU % would mean nothing.
+  const cpuText = (p, s) => (p === 'floor' ? '—' : s.cpuPercent === undefined ? '—' : `${Math.round(s.cpuPercent)} %`);
+  const head = ['pipeline', 'lines', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'CPU'];
   const body = table.map(({ p, s, why }) =>
     s
-      ? [LABELS[p] + (s.note ? ` (${s.note})` : '') + (s.failed ? ` (${s.failed} run(s) failed)` : ''), fmtInt(s.lines), fmtInt(s.rows), fmt(s.seconds, 2), fmtInt(s.rowsPerSecond), fmt(s.rssMb, 0)]
-      : [LABELS[p], '—', '—', `failed: ${why}`, '—', '—'],
+      ? [LABELS[p] + (s.note ? ` (${s.note})` : '') + (s.failed ? ` (${s.failed} run(s) failed)` : ''), fmtInt(s.lines), fmtInt(s.rows), fmt(s.seconds, 2), fmtInt(s.rowsPerSecond), fmt(s.rssMb, 0), cpuText(p, s)]
+      : [LABELS[p], '—', '—', `failed: ${why}`, '—', '—', '—'],
   );
   const floorIndex = table.findIndex((x) => x.p === 'floor');
   const floorStats = table[floorIndex]?.s;
@@ -383,6 +394,7 @@ async function bench(opts, tmp, finloc, livretA) {
       fmt(floorStats.rows / floorStats.rowByRowPerSecond, 2),
       fmtInt(floorStats.rowByRowPerSecond),
       fmt(floorStats.rssMb, 0),
+      '—',
     ]);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
