@@ -6,10 +6,14 @@ import { loanLineSchema } from '../../src/loan/input.js';
 import type { IsoDate } from '../../src/calendar/date.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import type { Disbursement } from '../../src/loan/types.js';
+import type { TextEncodingName } from '../../src/csv/decode.js';
+import type { Separator } from '../../src/csv/records.js';
 
 /** A portfolio context in plain data, to cross into a worker thread (Decimals travel as strings). */
 export interface WorkerInit {
   readonly file: string;
+  readonly encoding: TextEncodingName;
+  readonly separator: Separator;
   readonly indexOf: Record<string, number | undefined>;
   readonly headers: readonly string[];
   readonly index: { name: string; knownUntil: string; points: [string, string][] };
@@ -20,6 +24,8 @@ export interface WorkerInit {
 export function initFromContext(ctx: PortfolioContext): WorkerInit {
   return {
     file: ctx.file,
+    encoding: ctx.encoding,
+    separator: ctx.separator,
     indexOf: { ...ctx.binding.indexOf },
     headers: ctx.binding.headers,
     index: { name: ctx.index.name, knownUntil: ctx.index.knownUntil, points: ctx.index.points.map((p) => [p.effectiveDate, p.ratePct.toString()]) },
@@ -32,6 +38,8 @@ export function contextFromInit(init: WorkerInit): PortfolioContext {
   const binding: HeaderBinding<typeof loanLineSchema> = { schema: loanLineSchema, indexOf: init.indexOf, headers: init.headers };
   return {
     file: init.file,
+    encoding: init.encoding,
+    separator: init.separator,
     binding,
     index: makeRateHistory(
       init.index.name,

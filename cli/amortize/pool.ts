@@ -2,7 +2,6 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CsvRecord } from '../../src/csv/records.js';
 import type { BatchResult } from '../../src/loan/portfolio.js';
 import { packageRoot } from '../io.js';
 import type { WorkerInit } from './context.js';
@@ -47,13 +46,13 @@ export class OrderedPool {
     });
   }
 
-  /** Sends a batch to the next worker in turn; the promise settles with its result. */
-  submit(records: CsvRecord[]): Promise<BatchResult> {
+  /** Sends a slice of records to the next worker in turn (its bytes are moved, not copied); the promise settles with its result. */
+  submit(bytes: Uint8Array, firstLine: number): Promise<BatchResult> {
     const seq = this.next++;
     const worker = this.workers[seq % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      worker.postMessage({ seq, records });
+      worker.postMessage({ seq, bytes, firstLine }, [bytes.buffer as ArrayBuffer]);
     });
   }
 

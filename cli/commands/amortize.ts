@@ -3,9 +3,8 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type InputProblem, formatProblem } from '../../src/errors.js';
 import { bindHeader } from '../../src/csv/table.js';
-import type { CsvRecord } from '../../src/csv/records.js';
 import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
-import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeBatch } from '../../src/loan/portfolio.js';
+import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
 import { scheduleHeader } from '../../src/loan/render.js';
 import { livretAKnownUntil } from '../../src/rates/livret-a.js';
 import type { RateHistory } from '../../src/rates/history.js';
@@ -16,7 +15,7 @@ import { type CliIo, type OutputSink, bundledDataPath, openOutput, resolvePath }
 import { loadRateHistory, loadTable } from '../input.js';
 import { runCommand } from '../run.js';
 import { formatParser } from '../options.js';
-import { streamRecords } from '../amortize/read-records.js';
+import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
@@ -31,8 +30,6 @@ export interface AmortizeCliOptions {
   errors?: string;
 }
 
-/** Lines per batch handed to a worker: large enough to amortise the message cost, small enough to stream. */
-const BATCH_LINES = 500;
 /** Below this size a file is amortised in the main thread: starting workers would cost more than it saves. */
 const PARALLEL_FROM_BYTES = 2 << 20;
 /** Problems kept for the report; beyond, only counted. */
@@ -87,22 +84,17 @@ export async function amortizeCommand(io: CliIo, file: string, opts: AmortizeCli
         let wroteJsonItem = false;
         const seenDisbursementLines = new Set<string>();
 
-        const records = streamRecords(resolvePath(io, file), file)[Symbol.asyncIterator]();
-        let pendingRecords: CsvRecord[] = [];
-        let header: CsvRecord | undefined;
-        while (header === undefined) {
-          const next = await records.next();
-          if (next.done) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
-          [header, ...pendingRecords] = next.value;
-        }
-        const { binding, problems: headerProblems } = bindHeader(header, loanLineSchema);
+        const sliced = await sliceFile(resolvePath(io, file), file);
+        if (sliced.header === undefined) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
+        const { binding, problems: headerProblems } = bindHeader(sliced.header, loanLineSchema);
         if (headerProblems.length > 0) throw new InputError(headerProblems.map((p) => ({ ...p, file })));
-        const ctx: PortfolioContext = { file, binding, index, disbursements, format: opts.format };
+        const ctx: PortfolioContext = { file, encoding: sliced.encoding, separator: sliced.separator, binding, index, disbursements, format: opts.format };
 
         const threads = opts.threads ?? (sizeOf(resolvePath(io, file)) >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
         const script = threads > 0 ? workerScript() : undefined;
         if (script) pool = new OrderedPool(script, threads, initFromContext(ctx));
-        const compute = (batch: CsvRecord[]): Promise<BatchResult> => (pool ? pool.submit(batch) : Promise.resolve(amortizeBatch(batch, ctx)));
+        const compute = (slice: RecordSlice): Promise<BatchResult> =>
+          pool ? pool.submit(slice.bytes, slice.firstLine) : Promise.resolve(amortizeSlice(slice.bytes, slice.firstLine, ctx));
 
         sink = openOutput(io, opts.output);
         const out = sink;
@@ -125,21 +117,13 @@ export async function amortizeCommand(io: CliIo, file: string, opts: AmortizeCli
           progress.update(lines, rows);
         };
 
-        // Keep a few batches in flight per thread, write them in order.
+        // Keep a few slices in flight per thread, write their results in order.
         const inFlight: Promise<BatchResult>[] = [];
         const depth = Math.max(1, threads * 2);
-        const dispatch = async (batch: CsvRecord[]) => {
-          inFlight.push(compute(batch));
+        for await (const slice of sliced.slices) {
+          inFlight.push(compute(slice));
           if (inFlight.length >= depth) await take(await inFlight.shift()!);
-        };
-        let batch = pendingRecords;
-        for (;;) {
-          while (batch.length >= BATCH_LINES) await dispatch(batch.splice(0, BATCH_LINES));
-          const next = await records.next();
-          if (next.done) break;
-          batch = batch.concat(next.value);
         }
-        if (batch.length > 0) await dispatch(batch);
         while (inFlight.length > 0) await take(await inFlight.shift()!);
 
         for (const id of disbursements.keys()) {

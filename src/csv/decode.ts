@@ -51,3 +51,8 @@ export function decodeBytes(bytes: Uint8Array): string {
   if (detectEncoding(bytes) === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder('utf-8').decode(hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes);
 }
+
+/** Decodes a slice of a file whose encoding is known (a slice cut at a line break never splits a character). */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): string {
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}

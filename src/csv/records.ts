@@ -33,8 +33,10 @@ export class CsvRecordReader {
   /** Set when a quoted field is still open at the end of the input. */
   unterminatedQuoteLine: number | undefined;
 
-  constructor(separator?: Separator) {
+  /** `firstLine`: the line of the file the text starts on, when it is a slice of a larger file. */
+  constructor(separator?: Separator, firstLine = 1) {
     this.separator = separator;
+    this.line = firstLine;
   }
 
   get detectedSeparator(): Separator | undefined {
@@ -171,4 +173,31 @@ export function readCsvRecords(text: string, separator?: Separator): { records: 
     separator: reader.detectedSeparator ?? ',',
     ...(reader.unterminatedQuoteLine !== undefined ? { unterminatedQuoteLine: reader.unterminatedQuoteLine } : {}),
   };
+}
+
+/**
+ * Where a slice of CSV bytes can be cut between records: just after the last
+ * line break outside quotes (the slice starting outside quotes). Returns the
+ * cut (0 when there is none) and the number of line breaks before it, quoted
+ * ones included, so that the next slice knows its first line. Scans bytes
+ * only: the text is decoded where the records are read, in a worker thread
+ * for large files.
+ */
+export function recordBoundary(bytes: Uint8Array): { cut: number; linesBefore: number } {
+  let quoted = false;
+  let cut = 0;
+  let lines = 0;
+  let linesAtCut = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 34) quoted = !quoted;
+    else if (b === 10) {
+      lines++;
+      if (!quoted) {
+        cut = i + 1;
+        linesAtCut = lines;
+      }
+    }
+  }
+  return { cut, linesBefore: linesAtCut };
 }

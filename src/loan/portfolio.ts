@@ -1,5 +1,6 @@
 import { type HeaderBinding, readRow } from '../csv/table.js';
-import type { CsvRecord } from '../csv/records.js';
+import { type CsvRecord, CsvRecordReader, type Separator } from '../csv/records.js';
+import { type TextEncodingName, decodeAs } from '../csv/decode.js';
 import { InputError, type InputProblem } from '../errors.js';
 import type { OutputFormat } from '../output/format.js';
 import type { RateHistory } from '../rates/history.js';
@@ -10,9 +11,11 @@ import { scheduleBody, scheduleJson, writeCentsScheduleBody } from './render.js'
 import { ByteWriter } from '../output/byte-writer.js';
 import type { Disbursement } from './types.js';
 
-/** What every batch of a portfolio run shares: the header, the index, the disbursements, the output form. */
+/** What every batch of a portfolio run shares: the file's form and header, the index, the disbursements, the output form. */
 export interface PortfolioContext {
   readonly file: string;
+  readonly encoding: TextEncodingName;
+  readonly separator: Separator;
   readonly binding: HeaderBinding<typeof loanLineSchema>;
   readonly index: RateHistory;
   readonly disbursements: ReadonlyMap<string, readonly Disbursement[]>;
@@ -85,6 +88,30 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
   }
   // A copy of the right size: the working buffer stays for the next batch, so memory does not churn.
   return { bytes: out.bytes().slice(), problems, lines, rows, projected, lineIds };
+}
+
+/**
+ * Amortises a slice of LOANS.csv bytes (whole records, starting on line
+ * `firstLine` of the file): decodes it, reads its records, amortises them.
+ */
+export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: PortfolioContext): BatchResult {
+  let text: string;
+  try {
+    text = decodeAs(bytes, ctx.encoding);
+  } catch {
+    return emptyResult([{ file: ctx.file, line: firstLine, message: 'not valid UTF-8 from this line on; save the whole file as UTF-8 or as Windows-1252' }]);
+  }
+  const reader = new CsvRecordReader(ctx.separator, firstLine);
+  const records = [...reader.push(text), ...reader.end()];
+  const result = amortizeBatch(records, ctx);
+  if (reader.unterminatedQuoteLine !== undefined) {
+    result.problems.push({ file: ctx.file, line: reader.unterminatedQuoteLine, message: 'a quoted field is never closed (missing ")' });
+  }
+  return result;
+}
+
+function emptyResult(problems: InputProblem[]): BatchResult {
+  return { bytes: new Uint8Array(0), problems, lines: 0, rows: 0, projected: 0, lineIds: [] };
 }
 
 /** One working buffer per thread, reused batch after batch. */

@@ -43,7 +43,7 @@ export function loanLineArb(options: { maxPeriods?: number; prefinancing?: boole
     .record({
       id: fc.integer({ min: 1, max: 9_999_999 }),
       principal: decimalArb(100_00, 5_000_000_00, 2),
-      year: fc.integer({ min: 2011, max: 2040 }),
+      year: fc.integer({ min: 2012, max: 2040 }), // with 24 months of prefinancing, still after the Livret A history starts (2008-02-01)
       month: fc.integer({ min: 1, max: 12 }),
       day: fc.integer({ min: 1, max: 31 }),
       periods: fc.integer({ min: 1, max: maxPeriods }),
