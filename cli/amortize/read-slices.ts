@@ -27,8 +27,8 @@ const READ_BYTES = 1 << 17;
  * header is read here, and the encoding decided on the first bytes (BOM,
  * else valid UTF-8, else Windows-1252), as `decodeBytes` does for a whole file.
  */
-export async function sliceFile(path: string, displayName: string): Promise<SlicedFile> {
-  const chunks = readChunks(path, displayName);
+export async function sliceFile(path: string, displayName: string, readBytes = READ_BYTES): Promise<SlicedFile> {
+  const chunks = readChunks(path, displayName, readBytes);
   let carry: Uint8Array = new Uint8Array(0);
   let done = false;
   let headerEnd: number;
@@ -66,7 +66,7 @@ export async function sliceFile(path: string, displayName: string): Promise<Slic
     };
     for (;;) {
       const { cut, linesBefore } = recordBoundary(pending);
-      if (cut > 0 && (pending.length >= READ_BYTES || done)) yield emit(cut, linesBefore);
+      if (cut > 0 && (pending.length >= readBytes || done)) yield emit(cut, linesBefore);
       if (done) break;
       const next = await chunks.next();
       if (next.done) done = true;
@@ -77,10 +77,10 @@ export async function sliceFile(path: string, displayName: string): Promise<Slic
   return { header, encoding, separator, slices: slices() };
 }
 
-async function* readChunks(path: string, displayName: string): AsyncGenerator<Uint8Array> {
+async function* readChunks(path: string, displayName: string, readBytes: number): AsyncGenerator<Uint8Array> {
   try {
     // A copy of each chunk as a plain Uint8Array: stream Buffers may share a pool, and slices are moved to workers.
-    for await (const chunk of createReadStream(path, { highWaterMark: READ_BYTES })) yield new Uint8Array(chunk as Buffer);
+    for await (const chunk of createReadStream(path, { highWaterMark: readBytes })) yield new Uint8Array(chunk as Buffer);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
