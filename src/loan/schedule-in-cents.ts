@@ -64,8 +64,11 @@ interface Terms {
   readonly growthBaseError: number;
 }
 
-/** Caches shared by the lines of a portfolio; bounded so that memory stays flat. */
-const CACHE_LIMIT = 50_000;
+/**
+ * Caches shared by the lines of a portfolio, bounded so that memory stays
+ * flat: when one is full, its older half goes (a Map keeps insertion order).
+ */
+const CACHE_LIMIT = 8_000;
 const termsCache = new Map<string, Terms>();
 const rateCache = new Map<string, Factor>();
 const progressivityCache = new Map<string, Decimal>();
@@ -76,7 +79,13 @@ const accrualCache = new Map<string, Factor>();
 function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
   let v = cache.get(key);
   if (v === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size >= CACHE_LIMIT) {
+      let drop = CACHE_LIMIT / 2;
+      for (const k of cache.keys()) {
+        cache.delete(k);
+        if (--drop === 0) break;
+      }
+    }
     v = make();
     cache.set(key, v);
   }
