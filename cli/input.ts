@@ -7,18 +7,9 @@ import { type CliIo, readTextFile } from './io.js';
 
 /** Reads a CSV file against a schema; every problem of the file is thrown at once, located. */
 export function loadTable<S extends Schema>(io: CliIo, path: string, schema: S): { line: number; row: RowOf<S> }[] {
-  return loadTableWithColumns(io, path, schema).rows;
-}
-
-/** As loadTable, with the column number of each canonical column, to locate later problems. */
-export function loadTableWithColumns<S extends Schema>(
-  io: CliIo,
-  path: string,
-  schema: S,
-): { rows: { line: number; row: RowOf<S> }[]; columnOf: (name: keyof S) => number | undefined } {
-  const { rows, problems, columnOf } = readTableFile(io, path, schema);
+  const { rows, problems } = readTableFile(io, path, schema);
   if (problems.length > 0) throw new InputError(problems);
-  return { rows, columnOf };
+  return rows;
 }
 
 /**

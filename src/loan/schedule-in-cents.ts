@@ -120,7 +120,7 @@ function lineTermsKey(line: LoanLine): string {
 }
 
 /** The terms of a line by rank of index value in the history, shared by the lines with the same terms. */
-function indexedTerms(line: LoanLine, lineKey: string, index: RateHistory): Terms[] {
+function indexedTerms(lineKey: string, index: RateHistory): Terms[] {
   const byPoint = cached(indexedTermsCache, lineKey, () => ({ index, terms: [] as Terms[] }));
   if (byPoint.index !== index) {
     byPoint.index = index;
@@ -186,7 +186,7 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
   const lineKey = lineTermsKey(line);
   const contract = line.index === 'none' ? cached(contractTermsCache, lineKey, () => termsOf(line, contractRates(line))) : undefined;
   const index = options.index!;
-  const byPoint = contract ? [] : indexedTerms(line, lineKey, index);
+  const byPoint = contract ? [] : indexedTerms(lineKey, index);
   // Due dates only move forward: the index value in force follows them with a cursor.
   let point = -1;
   const termsOn = (date: IsoDate): Terms => {

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { test, fc } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { Decimal } from '../../src/money/decimal.js';
 import { checkFigure, signReversed } from '../../src/budget/check.js';
 import { checkDeclared } from '../../src/budget/declared.js';

@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import { test, fc } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { dec, sum, Decimal } from '../../src/money/decimal.js';
 import { readCsvRecords } from '../../src/csv/records.js';
 import { isoDate } from '../../src/calendar/date.js';
