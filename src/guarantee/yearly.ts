@@ -1,7 +1,7 @@
 import { type Decimal, ZERO, sum } from '../money/decimal.js';
-import { type IsoDate, isoDate, yearOf } from '../calendar/date.js';
+import { isoDate, yearOf } from '../calendar/date.js';
 import { prefinancingStart } from '../loan/prefinancing.js';
-import type { GuaranteedLine } from './types.js';
+import type { GuaranteedLine, GuaranteedRow } from './types.js';
 
 /** What a line (or a guarantor's part of it) owes over one calendar year. */
 export interface YearFigures {
@@ -16,14 +16,8 @@ export interface YearFigures {
   readonly capitalEnd: Decimal;
 }
 
-interface FlowRow {
-  readonly dueDate: IsoDate;
-  readonly payment: Decimal;
-  readonly amortisation: Decimal;
-  readonly interest: Decimal;
-  readonly deferredInterest: Decimal;
-  readonly capitalAfter: Decimal;
-}
+/** The figures of a row that a year's statement adds up: a loan's row or a guarantor's part of it. */
+type FlowRow = Pick<GuaranteedRow, 'dueDate' | 'payment' | 'amortisation' | 'interest' | 'deferredInterest' | 'capitalAfter'>;
 
 /**
  * The year's figures from a schedule's rows: capital after the last due
