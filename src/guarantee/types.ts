@@ -1,6 +1,5 @@
 import type { Decimal } from '../money/decimal.js';
-import type { IsoDate } from '../calendar/date.js';
-import type { Schedule } from '../loan/types.js';
+import type { Schedule, ScheduleRow } from '../loan/types.js';
 
 /** One guarantor's guarantee of one loan line, as the guarantee deliberation grants it. */
 export interface Guarantee {
@@ -21,17 +20,8 @@ export interface Guarantee {
   readonly developmentOperation: boolean;
 }
 
-/** A guarantor's part of one row of the « tableau d'amortissement ». */
-export interface GuaranteedRow {
-  readonly number: number;
-  readonly dueDate: IsoDate;
-  readonly payment: Decimal;
-  readonly amortisation: Decimal;
-  readonly interest: Decimal;
-  readonly deferredInterest: Decimal;
-  readonly capitalAfter: Decimal;
-  readonly deferredStock: Decimal;
-}
+/** A guarantor's part of one row of the « tableau d'amortissement »: the loan row's figures, without the rate. */
+export type GuaranteedRow = Omit<ScheduleRow, 'ratePct'>;
 
 /** One guarantee with the guaranteed part of its line's schedule. */
 export interface GuaranteedLine {
