@@ -43,3 +43,14 @@ export function loadRateHistory(io: CliIo, path: string, name: string, knownUnti
   const last = history.points[history.points.length - 1]!.effectiveDate;
   return knownUntil ? makeRateHistory(name, points, knownUntil(last)) : history;
 }
+
+/** Runs a reader over a file's text, naming the file in each problem it reports. */
+export function readingFile<T>(io: CliIo, path: string, read: (text: string) => T): T {
+  const text = readTextFile(io, path);
+  try {
+    return read(text);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(withFile(e.problems, path));
+    throw e;
+  }
+}

@@ -1,8 +1,11 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeBytes } from '../src/csv/decode.js';
 import { InputError } from '../src/errors.js';
+import { InputRegistry, type OutputSink, checkOutputPath, fileSink, stdoutSink } from './output.js';
+import type { RunSettings } from './skeleton.js';
+export type { OutputSink } from './output.js';
 
 /** Where a command reads and writes: the process's streams, or a test's buffers. */
 export interface CliIo {
@@ -12,6 +15,10 @@ export interface CliIo {
   /** True when stderr is a terminal: only then is progress shown. */
   readonly stderrIsTty: boolean;
   readonly cwd: string;
+  /** The program's options (--debug, --quiet, --strict-columns), set when the command line is read. */
+  settings?: RunSettings;
+  /** The files the run reads, so that no output lands on one of them. */
+  inputs?: InputRegistry;
 }
 
 export function resolvePath(io: CliIo, path: string): string {
@@ -23,6 +30,7 @@ export function readTextFile(io: CliIo, path: string): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(resolvePath(io, path));
+    io.inputs?.add(resolvePath(io, path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
@@ -31,55 +39,12 @@ export function readTextFile(io: CliIo, path: string): string {
   return decodeBytes(bytes);
 }
 
-/**
- * A destination for a command's output: standard output, or a file that
- * appears only when the whole output is written (a temporary file in the
- * same folder, renamed at the end). On failure nothing is left behind.
- */
-export interface OutputSink {
-  /** Writes text or UTF-8 bytes; a promise when the reader is slow and the writer should wait. */
-  write(data: string | Uint8Array): void | Promise<void>;
-  /** Makes the output visible (renames the temporary file). */
-  commit(): void;
-  /** Drops whatever was written to a file. */
-  abort(): void;
-}
-
-export function openOutput(io: CliIo, path: string | undefined): OutputSink {
-  if (path === undefined || path === '-') {
-    return {
-      write: (t) => {
-        if (io.stdout.write(t) === false && io.stdout.once) return new Promise<void>((resolve) => void io.stdout.once!('drain', resolve));
-      },
-      commit: () => {},
-      abort: () => {},
-    };
-  }
-  const target = resolvePath(io, path);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  let fd: number | undefined = openSync(temp, 'w');
-  return {
-    write(data) {
-      if (fd === undefined) throw new Error('output already closed');
-      if (typeof data === 'string') writeSync(fd, data);
-      else for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
-    },
-    commit() {
-      if (fd !== undefined) {
-        fsyncSync(fd);
-        closeSync(fd);
-        fd = undefined;
-      }
-      renameSync(temp, target);
-    },
-    abort() {
-      if (fd !== undefined) {
-        closeSync(fd);
-        fd = undefined;
-      }
-      rmSync(temp, { force: true });
-    },
-  };
+/** Opens `-o FILE` (checked: never an input, a folder or a device) or standard output. */
+export function openOutput(io: CliIo, path: string | undefined, option = '-o'): OutputSink {
+  if (path === undefined || path === '-') return stdoutSink(io.stdout);
+  const inputs = io.inputs ?? new InputRegistry();
+  const target = checkOutputPath(option, path, resolvePath(io, path), inputs);
+  return fileSink(option, path, target, inputs);
 }
 
 /** The project's root folder (where data/ lives), from the compiled or the source tree. */

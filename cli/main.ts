@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import type { CliIo } from './io.js';
-import { EXIT_BAD_INPUT } from './run.js';
+import { type CliIo, packageRoot } from './io.js';
+import { InputRegistry } from './output.js';
+import { EXIT_BAD_INPUT, type RunSettings, internalError } from './skeleton.js';
 import { registerAmortize } from './commands/amortize.js';
 import { registerAllocate } from './commands/allocate.js';
 import { registerRar } from './commands/rar.js';
@@ -8,31 +11,50 @@ import { registerGuarantee } from './commands/guarantee.js';
 import { registerSubsidies } from './commands/subsidies.js';
 import { registerLateInterest } from './commands/late-interest.js';
 
+/** The version of package.json, for `finloc --version`. */
+export function version(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** Every command, registered on a fresh program (one per run, so tests can run many). */
 export function buildProgram(io: CliIo, setStatus: (code: number) => void): Command {
   const program = new Command('finloc')
     .description('Exact calculations for French local public finance')
+    .version(version(), '-V, --version', 'print the version of finloc')
+    .option('--quiet', 'print no notes or summaries on stderr (problems and failed checks are still printed)')
+    .option('--strict-columns', 'refuse columns the command does not know instead of ignoring them with a note')
+    .option('--debug', 'on an internal error, print its stack trace')
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  program.hook('preAction', (thisCommand, actionCommand) => {
+    const all = actionCommand.optsWithGlobals() as RunSettings;
+    Object.assign(io.settings ?? {}, { debug: all.debug === true, quiet: all.quiet === true, strictColumns: all.strictColumns === true });
+    void thisCommand;
+  });
   registerAmortize(program, io, setStatus);
   registerAllocate(program, io, setStatus);
   registerRar(program, io, setStatus);
   registerGuarantee(program, io, setStatus);
   registerSubsidies(program, io, setStatus);
   registerLateInterest(program, io, setStatus);
-  for (const c of program.commands) c.exitOverride();
+  const exitOverride = (c: Command) => {
+    c.exitOverride();
+    c.commands.forEach(exitOverride);
+  };
+  exitOverride(program);
   return program;
 }
 
 /** Runs finloc with the given arguments; resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let status = 0;
-  const program = buildProgram(io, (code) => (status = code));
+  const run: CliIo = { ...io, settings: { debug: argv.includes('--debug') }, inputs: new InputRegistry() };
+  const program = buildProgram(run, (code) => (status = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
-    throw e;
+    return internalError(run, e);
   }
   return status;
 }

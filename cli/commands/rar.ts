@@ -14,7 +14,6 @@ import { type CliIo, type OutputSink, openOutput } from '../io.js';
 import { readTableFile } from '../input.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError, emit, runCommand } from '../run.js';
 import { amountOption, formatParser } from '../options.js';
-import { summarise } from './allocate.js';
 
 export interface RarCliOptions {
   format: OutputFormat;
@@ -73,7 +72,6 @@ export async function rarCommand(io: CliIo, file: string, opts: RarCliOptions): 
         const checks = [declaredRarCheck(opts.declared, lines), ...balances];
         sink = openOutput(io, opts.output);
         emit(sink, renderChecks(checks, opts.format));
-        summarise(io, file, checks);
         return allHold(checks) ? EXIT_OK : EXIT_CHECK_FAILED;
       }
       sink = openOutput(io, opts.output);

@@ -60,7 +60,7 @@ describe('finloc allocate: choices and notes', () => {
     ]);
     expect(r.stderr.split('\n')).toEqual([
       'finloc: note: the operating result does not cover the financing need; 190 000,00 € remain uncovered',
-      'finloc: alert (CGCT L1612-14, R1612-31): the deficit of 190 000,00 €, restes à réaliser included, is 19,00 % of operating receipts (total receipts), at or above the threshold of 10 % (no population given: 10 % assumed)',
+      'finloc: alert: (CGCT L1612-14, R1612-31) the deficit of 190 000,00 €, restes à réaliser included, is 19,00 % of operating receipts (total receipts), at or above the threshold of 10 % (no population given: 10 % assumed)',
       '',
     ]);
   });

@@ -1,0 +1,245 @@
+import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Where a command's output goes, and the guarantees a user is owed there:
+ * an input is never overwritten, nothing but a regular file is ever
+ * replaced, a file appears only when complete (a temporary file renamed at
+ * the end), and no temporary file outlives the run, even on a signal.
+ */
+
+/** Exit status when the output could not be written (disk full, permissions…): sysexits EX_IOERR. */
+export const EXIT_OUTPUT_FAILED = 74;
+/** Exit status when the reader of standard output went away (`| head`): 128 + SIGPIPE, as the shell's own tools. */
+export const EXIT_PIPE_CLOSED = 141;
+
+/** A destination refused before the run starts: exit 2 with this message. */
+export class OutputRefused extends Error {}
+
+/** Writing failed once the run had started: exit 74 (or quietly 141 for a closed pipe). */
+export class OutputFailure extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+  get pipeClosed(): boolean {
+    return this.code === 'EPIPE' || this.code === 'ERR_STREAM_DESTROYED';
+  }
+}
+
+/** What a system error code means, in words. */
+export function systemReason(e: unknown): { code: string | undefined; words: string } {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EISDIR: 'is a folder',
+    EPIPE: 'the reader closed the pipe',
+    EIO: 'input/output error',
+  };
+  return { code, words: code && words[code] ? `${words[code]} (${code})` : code ?? (e instanceof Error ? e.message : String(e)) };
+}
+
+/** The identity of a file, whatever the spelling of its path (links, `./`, `..`). */
+interface FileId {
+  readonly dev: number;
+  readonly ino: number;
+}
+
+const sameFile = (a: FileId, b: FileId) => a.dev === b.dev && a.ino === b.ino;
+
+function idOf(path: string): FileId | undefined {
+  try {
+    const s = statSync(path);
+    return { dev: s.dev, ino: s.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The files a run has read or will read, so that no output lands on one of
+ * them. Readers record each file as they open it; declared inputs are
+ * recorded before the run starts.
+ */
+export class InputRegistry {
+  private readonly files: { path: string; id: FileId }[] = [];
+  add(path: string): void {
+    const id = idOf(path);
+    if (id && !this.files.some((f) => sameFile(f.id, id))) this.files.push({ path, id });
+  }
+  /** The input a path designates, if any. */
+  match(path: string): string | undefined {
+    const id = idOf(path);
+    return id ? this.files.find((f) => sameFile(f.id, id))?.path : undefined;
+  }
+}
+
+function kindOf(s: Stats): string {
+  if (s.isDirectory()) return 'a folder';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isFIFO()) return 'a named pipe';
+  if (s.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Checks that `path` may receive an output: a regular file that is none of
+ * the inputs, or a new file in an existing folder we may write in. Returns
+ * the real path to write (a symbolic link is followed, not replaced).
+ *
+ * @example checkOutputPath('out.csv', '/home/me', inputs) // '/home/me/out.csv', or throws OutputRefused
+ */
+export function checkOutputPath(option: string, path: string, absolute: string, inputs: InputRegistry): string {
+  if (path.trim() === '') throw new OutputRefused(`${option} '': expected a file name`);
+  let target = absolute;
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(absolute);
+  } catch {
+    stats = undefined;
+  }
+  if (stats?.isSymbolicLink()) {
+    try {
+      target = realpathSync(absolute);
+      stats = statSync(target);
+    } catch {
+      throw new OutputRefused(`${option} ${path}: a symbolic link to nothing; give the file itself`);
+    }
+  }
+  if (stats && !stats.isFile()) throw new OutputRefused(`${option} ${path}: is ${kindOf(stats)}; expected a regular file or a new file name`);
+  const input = stats ? inputs.match(target) : undefined;
+  if (input !== undefined) throw new OutputRefused(`${option} ${path}: is the input file ${input}; the output would overwrite it. Give another file name`);
+  const folder = dirname(target);
+  let folderStats: Stats;
+  try {
+    folderStats = statSync(folder);
+  } catch {
+    throw new OutputRefused(`${option} ${path}: the folder ${folder} does not exist`);
+  }
+  if (!folderStats.isDirectory()) throw new OutputRefused(`${option} ${path}: ${folder} is not a folder`);
+  try {
+    accessSync(folder, constants.W_OK | constants.X_OK);
+  } catch {
+    throw new OutputRefused(`${option} ${path}: cannot write in the folder ${folder} (permission denied)`);
+  }
+  return target;
+}
+
+/** Temporary files of this process still open, removed on a signal (see {@link removeTemporaryFiles}). */
+const liveTemporaryFiles = new Set<string>();
+
+/** Removes every temporary file of the process; called on SIGINT, SIGTERM, SIGHUP before exiting. */
+export function removeTemporaryFiles(): void {
+  for (const path of liveTemporaryFiles) rmSync(path, { force: true });
+  liveTemporaryFiles.clear();
+}
+
+/**
+ * A destination for a command's output: standard output, or a file that
+ * appears only when the whole output is written. On failure nothing is
+ * left behind.
+ */
+export interface OutputSink {
+  /** Writes text or UTF-8 bytes; a promise when the reader is slow and the writer should wait. */
+  write(data: string | Uint8Array): void | Promise<void>;
+  /** Makes the output visible (renames the temporary file). */
+  commit(): void;
+  /** Drops whatever was written to a file. */
+  abort(): void;
+  /** True once something was written (to standard output, a script may already have read it). */
+  readonly started: boolean;
+}
+
+/** Standard output, or a test's buffer. */
+export interface StdoutLike {
+  write(chunk: string | Uint8Array): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+export function stdoutSink(stdout: StdoutLike): OutputSink {
+  let started = false;
+  return {
+    write(t) {
+      if (t.length > 0) started = true;
+      if (stdout.write(t) === false && stdout.once) return new Promise<void>((resolve) => void stdout.once!('drain', resolve));
+    },
+    commit: () => {},
+    abort: () => {},
+    get started() {
+      return started;
+    },
+  };
+}
+
+/**
+ * A file written through a temporary file in the same folder, renamed over
+ * the target at commit, after a last check that the target has not become
+ * one of the inputs read meanwhile.
+ */
+export function fileSink(option: string, path: string, target: string, inputs: InputRegistry): OutputSink {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o666);
+  } catch (e) {
+    throw new OutputRefused(`${option} ${path}: cannot create a file in ${dirname(target)}: ${systemReason(e).words}`);
+  }
+  liveTemporaryFiles.add(temp);
+  const fail = (e: unknown): never => {
+    const { code, words } = systemReason(e);
+    throw new OutputFailure(`cannot write ${path}: ${words}`, code);
+  };
+  const close = () => {
+    if (fd === undefined) return;
+    const f = fd;
+    fd = undefined;
+    closeSync(f);
+  };
+  let started = false;
+  return {
+    write(data) {
+      if (fd === undefined) throw new OutputFailure(`cannot write ${path}: output already closed`, undefined);
+      started = true;
+      try {
+        if (typeof data === 'string') writeSync(fd, data);
+        else for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    commit() {
+      try {
+        if (fd !== undefined) fsyncSync(fd);
+        close();
+        const input = inputs.match(target);
+        if (input !== undefined) throw new OutputRefused(`${option} ${path}: is the input file ${input}; the output would overwrite it. Give another file name`);
+        renameSync(temp, target);
+        liveTemporaryFiles.delete(temp);
+      } catch (e) {
+        this.abort();
+        if (e instanceof OutputRefused) throw e;
+        fail(e);
+      }
+    },
+    abort() {
+      try {
+        close();
+      } catch {
+        // The file is removed below whatever its state.
+      }
+      rmSync(temp, { force: true });
+      liveTemporaryFiles.delete(temp);
+    },
+    get started() {
+      return started;
+    },
+  };
+}

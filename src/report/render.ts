@@ -1,0 +1,62 @@
+import { writeToString } from 'fast-csv';
+import { cellJson, cellText, type TextStyle } from './cells.js';
+import { checkRow, checksTable, CHECK_COLUMNS } from './check.js';
+import type { Report, Table } from './model.js';
+
+/** The formats every report is written in. */
+export type ReportFormat = 'csv' | 'csv-fr' | 'json';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'csv-fr', 'json'];
+
+/** The byte-order mark that makes a spreadsheet read a csv-fr file as UTF-8 (without it, Excel shows `NÂ°`). */
+export const UTF8_BOM = '\ufeff';
+
+/** The table csv and csv-fr write: the report's first, else its checks. */
+export function mainTable(r: Report): Table {
+  return r.tables[0] ?? checksTable(r.checks);
+}
+
+/** The header and rows of a table as csv fields. */
+export function tableFields(table: Table, style: TextStyle): string[][] {
+  const header = table.columns.map((c) => (style === 'french' ? c.title : c.key));
+  const rows = table.rows.map((row) => table.columns.map((c) => cellText(row[c.key], c.kind, style)));
+  return [header, ...rows];
+}
+
+/**
+ * A table as csv text, written by fast-csv: `,` (csv) or `;` (csv-fr, which
+ * starts with a UTF-8 byte-order mark), quoting only what must be.
+ */
+export async function tableCsv(table: Table, format: Exclude<ReportFormat, 'json'>): Promise<string> {
+  const french = format === 'csv-fr';
+  return writeToString(tableFields(table, french ? 'french' : 'machine'), {
+    delimiter: french ? ';' : ',',
+    includeEndRowDelimiter: true,
+    writeBOM: french,
+  });
+}
+
+/** A table's rows as json objects keyed by column. */
+export function tableJson(table: Table): Record<string, unknown>[] {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, cellJson(row[c.key], c.kind)])));
+}
+
+/**
+ * The json of a report: `{ report, ...facts, all_hold?, tables: { key: rows }, checks, notes }`.
+ * `all_hold` is there when the report has checks.
+ */
+export function reportJson(r: Report): Record<string, unknown> {
+  return {
+    report: r.name,
+    ...(r.facts ?? {}),
+    ...(r.checks.length > 0 ? { all_hold: r.checks.every((c) => c.holds) } : {}),
+    tables: Object.fromEntries(r.tables.map((t) => [t.key, tableJson(t)])),
+    checks: r.checks.map((c) => Object.fromEntries(CHECK_COLUMNS.map((col) => [col.key, cellJson(checkRow(c)[col.key], col.kind)]))),
+    notes: r.notes.map((n) => ({ kind: n.kind, text: n.text })),
+  };
+}
+
+/** Any report in any of the three formats. */
+export async function renderReport(r: Report, format: ReportFormat): Promise<string> {
+  if (format === 'json') return JSON.stringify(reportJson(r), null, 2) + '\n';
+  return tableCsv(mainTable(r), format);
+}
