@@ -10,19 +10,16 @@ import { livretAKnownUntil } from '../../src/rates/livret-a.js';
 import type { RateHistory } from '../../src/rates/history.js';
 import type { Disbursement } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
-import { toFrenchDate } from '../../src/calendar/date.js';
-import { type CliIo, type OutputSink, bundledDataPath, openOutput, resolvePath } from '../io.js';
+import { projectionNote } from '../../src/rates/projection-note.js';
+import { type CliIo, bundledDataPath, resolvePath } from '../io.js';
 import { loadRateHistory, loadTable } from '../input.js';
-import { runCommand } from '../run.js';
-import { formatParser } from '../options.js';
+import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
 
 export interface AmortizeCliOptions {
-  format: OutputFormat;
-  output?: string;
   indexFile?: string;
   disbursements?: string;
   threads?: number;
@@ -41,20 +38,28 @@ function threadsOption(value: string): number {
 }
 
 export function registerAmortize(program: Command, io: CliIo, setStatus: (code: number) => void): void {
-  program
-    .command('amortize')
-    .description('regenerate the amortisation table (« tableau d\'amortissement ») of CDC loan lines')
-    .argument('<LOANS.csv>', 'one loan line per row (see README: input columns)')
-    .option('--format <format>', 'csv, csv-fr (CDC layout) or json', formatParser(), 'csv' as OutputFormat)
-    .option('-o, --output <FILE>', 'write to FILE instead of standard output')
-    .option('--index-file <FILE>', 'Livret A history (effective_date,rate_pct) replacing data/livret-a.csv')
-    .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
-    .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
-    .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
-    .option('--errors <FILE>', 'with --skip-invalid: where to write the error report (default: stderr)')
-    .action(async (file: string, opts: AmortizeCliOptions) => {
-      setStatus(await amortizeCommand(io, file, opts));
-    });
+  defineCommand<AmortizeCliOptions>(program, io, setStatus, {
+    name: 'amortize',
+    description: 'regenerate the amortisation table (« tableau d\'amortissement ») of CDC loan lines',
+    files: [{ name: 'LOANS.csv', description: 'one loan line per row (see README: input columns)' }],
+    inputOptions: ['indexFile', 'disbursements'],
+    outputOptions: ['errors'],
+    options: (c) =>
+      c
+        .option('--index-file <FILE>', 'Livret A history (effective_date,rate_pct) replacing data/livret-a.csv')
+        .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
+        .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
+        .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
+        .option('--errors <FILE>', 'with --skip-invalid: where to write the error report (default: stderr)'),
+    run: async (ctx, [file], opts) => {
+      let pool: OrderedPool | undefined;
+      try {
+        return await amortizeStream(ctx, file!, opts, (p) => (pool = p));
+      } finally {
+        await pool?.close();
+      }
+    },
+  });
 }
 
 export function loadLivretA(io: CliIo, indexFile: string | undefined): RateHistory {
@@ -65,89 +70,85 @@ export function loadLivretA(io: CliIo, indexFile: string | undefined): RateHisto
  * Streams LOANS.csv to the output: records are read a chunk at a time,
  * amortised in batches (in worker threads on large files), and written in
  * input order as they come, so memory stays flat whatever the file's size.
+ * Nothing is written before the first batch is known to be valid: a script
+ * reading standard output sees no header for a file whose first lines fail.
  */
-export async function amortizeCommand(io: CliIo, file: string, opts: AmortizeCliOptions): Promise<number> {
-  let sink: OutputSink | undefined;
-  let pool: OrderedPool | undefined;
-  try {
-    return await runCommand(
-      io,
-      async () => {
-        const index = loadLivretA(io, opts.indexFile);
-        const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
-        const progress = new Progress(io);
-        const problems: InputProblem[] = [];
-        let problemCount = 0;
-        let lines = 0;
-        let rows = 0;
-        let projected = 0;
-        let wroteJsonItem = false;
-        const seenDisbursementLines = new Set<string>();
+async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOptions & CommonOptions, started: (pool: OrderedPool) => void): Promise<Outcome> {
+  const io = ctx.io;
+  const format = opts.format as OutputFormat;
+  const index = loadLivretA(io, opts.indexFile);
+  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const progress = new Progress(io);
+  const problems: InputProblem[] = [];
+  let problemCount = 0;
+  let lines = 0;
+  let rows = 0;
+  let projected = 0;
+  let wroteJsonItem = false;
+  let wroteHeader = false;
+  const seenDisbursementLines = new Set<string>();
 
-        const sliced = await sliceFile(resolvePath(io, file), file);
-        if (sliced.header === undefined) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
-        const { binding, problems: headerProblems } = bindHeader(sliced.header, loanLineSchema);
-        if (headerProblems.length > 0) throw new InputError(headerProblems.map((p) => ({ ...p, file })));
-        const ctx: PortfolioContext = { file, encoding: sliced.encoding, separator: sliced.separator, binding, index, disbursements, format: opts.format };
+  const sliced = await sliceFile(resolvePath(io, file), file);
+  if (sliced.header === undefined) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
+  const { binding, problems: headerProblems } = bindHeader(sliced.header, loanLineSchema);
+  if (headerProblems.length > 0) throw new InputError(headerProblems.map((p) => ({ ...p, file })));
+  const pctx: PortfolioContext = { file, encoding: sliced.encoding, separator: sliced.separator, binding, index, disbursements, format };
 
-        const threads = opts.threads ?? (sizeOf(resolvePath(io, file)) >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
-        const script = threads > 0 ? workerScript() : undefined;
-        if (script) pool = new OrderedPool(script, threads, initFromContext(ctx));
-        const compute = (slice: RecordSlice): Promise<BatchResult> =>
-          pool ? pool.submit(slice.bytes, slice.firstLine) : Promise.resolve(amortizeSlice(slice.bytes, slice.firstLine, ctx));
+  const threads = opts.threads ?? (sizeOf(resolvePath(io, file)) >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
+  const script = threads > 0 ? workerScript() : undefined;
+  const pool = script ? new OrderedPool(script, threads, initFromContext(pctx)) : undefined;
+  if (pool) started(pool);
+  const compute = (slice: RecordSlice): Promise<BatchResult> =>
+    pool ? pool.submit(slice.bytes, slice.firstLine) : Promise.resolve(amortizeSlice(slice.bytes, slice.firstLine, pctx));
 
-        sink = openOutput(io, opts.output);
-        const out = sink;
-        await out.write(opts.format === 'json' ? '' : scheduleHeader(opts.format));
-        const take = async (result: BatchResult) => {
-          lines += result.lines;
-          rows += result.rows;
-          projected += result.projected;
-          for (const id of result.lineIds) if (disbursements.has(id)) seenDisbursementLines.add(id);
-          problemCount += result.problems.length;
-          for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
-          if (problemCount > 0 && !opts.skipInvalid) return; // the run will fail: nothing more is written
-          let bytes = result.bytes;
-          if (opts.format === 'json' && bytes.length > 0 && !wroteJsonItem) {
-            await out.write(JSON_DOCUMENT_START);
-            bytes = bytes.subarray(2); // the ",\n" before the first line's object
-            wroteJsonItem = true;
-          }
-          if (bytes.length > 0) await out.write(bytes);
-          progress.update(lines, rows);
-        };
+  const writeHeader = async () => {
+    if (wroteHeader) return;
+    wroteHeader = true;
+    if (format !== 'json') await ctx.output().write(scheduleHeader(format));
+  };
+  const take = async (result: BatchResult) => {
+    lines += result.lines;
+    rows += result.rows;
+    projected += result.projected;
+    for (const id of result.lineIds) if (disbursements.has(id)) seenDisbursementLines.add(id);
+    problemCount += result.problems.length;
+    for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
+    if (problemCount > 0 && !opts.skipInvalid) return; // the run will fail: nothing more is written
+    await writeHeader();
+    let bytes = result.bytes;
+    if (format === 'json' && bytes.length > 0 && !wroteJsonItem) {
+      await ctx.output().write(JSON_DOCUMENT_START);
+      bytes = bytes.subarray(2); // the ",\n" before the first line's object
+      wroteJsonItem = true;
+    }
+    if (bytes.length > 0) await ctx.output().write(bytes);
+    progress.update(lines, rows);
+  };
 
-        // Keep a few slices in flight per thread, write their results in order.
-        const inFlight: Promise<BatchResult>[] = [];
-        const depth = Math.max(1, threads * 2);
-        for await (const slice of sliced.slices) {
-          inFlight.push(compute(slice));
-          if (inFlight.length >= depth) await take(await inFlight.shift()!);
-        }
-        while (inFlight.length > 0) await take(await inFlight.shift()!);
-
-        for (const id of disbursements.keys()) {
-          if (!seenDisbursementLines.has(id)) {
-            problemCount++;
-            problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
-          }
-        }
-        if (problemCount > 0 && !opts.skipInvalid) {
-          if (problemCount > problems.length) problems.push({ file, message: `… and ${problemCount - problems.length} more problems` });
-          throw new InputError(problems);
-        }
-        if (opts.format === 'json') await out.write(wroteJsonItem ? JSON_DOCUMENT_END : JSON_EMPTY_DOCUMENT);
-        out.commit();
-        if (problemCount > 0) reportSkipped(io, opts, problems, problemCount);
-        noteProjections(io, index, projected);
-        progress.finish(lines, rows);
-        return 0;
-      },
-      () => sink,
-    );
-  } finally {
-    await pool?.close();
+  // Keep a few slices in flight per thread, write their results in order.
+  const inFlight: Promise<BatchResult>[] = [];
+  const depth = Math.max(1, threads * 2);
+  for await (const slice of sliced.slices) {
+    inFlight.push(compute(slice));
+    if (inFlight.length >= depth) await take(await inFlight.shift()!);
   }
+  while (inFlight.length > 0) await take(await inFlight.shift()!);
+
+  for (const id of disbursements.keys()) {
+    if (!seenDisbursementLines.has(id)) {
+      problemCount++;
+      problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
+    }
+  }
+  if (problemCount > 0 && !opts.skipInvalid) {
+    if (problemCount > problems.length) problems.push({ file, message: `… and ${problemCount - problems.length} more problems` });
+    throw new InputError(problems);
+  }
+  await writeHeader();
+  if (format === 'json') await ctx.output().write(wroteJsonItem ? JSON_DOCUMENT_END : JSON_EMPTY_DOCUMENT);
+  if (problemCount > 0) reportSkipped(ctx, opts, problems, problemCount);
+  progress.finish(lines, rows);
+  return { notes: projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : [], status: EXIT_OK };
 }
 
 function sizeOf(path: string): number {
@@ -159,16 +160,14 @@ function sizeOf(path: string): number {
 }
 
 /** With --skip-invalid: the problems of the lines left out, to stderr or to the --errors file. */
-function reportSkipped(io: CliIo, opts: AmortizeCliOptions, problems: readonly InputProblem[], count: number): void {
+function reportSkipped(ctx: RunContext, opts: AmortizeCliOptions, problems: readonly InputProblem[], count: number): void {
   let report = problems.map((p) => formatProblem(p) + '\n').join('');
   if (count > problems.length) report += `… and ${count - problems.length} more problems\n`;
   if (opts.errors) {
-    const sink = openOutput(io, opts.errors);
-    sink.write(report);
-    sink.commit();
-    io.stderr.write(`finloc: ${count} problem(s) in invalid lines, left out; report in ${opts.errors}\n`);
+    void ctx.extraOutput('--errors', opts.errors).write(report);
+    ctx.io.stderr.write(`finloc: ${count} problem(s) in invalid lines, left out; report in ${opts.errors}\n`);
   } else {
-    io.stderr.write(`finloc: ${count} problem(s) in invalid lines, left out:\n` + report.replace(/^/gm, 'finloc: '));
+    ctx.io.stderr.write(`finloc: ${count} problem(s) in invalid lines, left out:\n` + report.replace(/^/gm, 'finloc: '));
   }
 }
 
@@ -182,12 +181,3 @@ function loadDisbursements(io: CliIo, path: string): Map<string, Disbursement[]>
   return byLine;
 }
 
-/** Says on stderr when some due dates rest on a held (projected) index value, not a published one. */
-function noteProjections(io: CliIo, index: RateHistory, lines: number): void {
-  if (lines === 0) return;
-  const last = index.points[index.points.length - 1]!;
-  io.stderr.write(
-    `finloc: note: ${index.name} known until ${toFrenchDate(index.knownUntil)}; later due dates hold its last value ` +
-      `(${last.ratePct.toFixed()} % from ${toFrenchDate(last.effectiveDate)}) as a projection — ${lines} line(s) concerned.\n`,
-  );
-}
