@@ -2,8 +2,9 @@ import { InputError, type InputProblem, withFile } from '../src/errors.js';
 import { parseTable, type RowOf, type Schema } from '../src/csv/table.js';
 import { makeRateHistory, type RateHistory } from '../src/rates/history.js';
 import { rateHistorySchema } from '../src/loan/input.js';
+import { livretAKnownUntil } from '../src/rates/livret-a.js';
 import type { IsoDate } from '../src/calendar/date.js';
-import { type CliIo, readTextFile } from './io.js';
+import { type CliIo, bundledDataPath, readTextFile } from './io.js';
 
 /** Reads a CSV file against a schema; every problem of the file is thrown at once, located. */
 export function loadTable<S extends Schema>(io: CliIo, path: string, schema: S): { line: number; row: RowOf<S> }[] {
@@ -42,6 +43,11 @@ export function loadRateHistory(io: CliIo, path: string, name: string, knownUnti
   const history = makeRateHistory(name, points);
   const last = history.points[history.points.length - 1]!.effectiveDate;
   return knownUntil ? makeRateHistory(name, points, knownUntil(last)) : history;
+}
+
+/** The Livret A history: the bundled data/livret-a.csv, or the file given (`--index-file`). */
+export function loadLivretA(io: CliIo, indexFile: string | undefined): RateHistory {
+  return loadRateHistory(io, indexFile ?? bundledDataPath('livret-a.csv'), 'Livret A', livretAKnownUntil);
 }
 
 /** Runs a reader over a file's text, naming the file in each problem it reports. */

@@ -3,8 +3,7 @@ import { loanLineFromRow, loanLineSchema } from '../src/loan/input.js';
 import { amortize } from '../src/loan/schedule.js';
 import type { Schedule } from '../src/loan/types.js';
 import type { CliIo } from './io.js';
-import { readTableFile } from './input.js';
-import { loadLivretA } from './commands/amortize.js';
+import { loadLivretA, readTableFile } from './input.js';
 
 export interface LoadSchedulesOptions {
   /** Livret A history replacing data/livret-a.csv. */

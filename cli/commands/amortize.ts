@@ -6,13 +6,11 @@ import { bindHeader } from '../../src/csv/table.js';
 import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
 import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
 import { scheduleHeader } from '../../src/loan/render.js';
-import { livretAKnownUntil } from '../../src/rates/livret-a.js';
-import type { RateHistory } from '../../src/rates/history.js';
 import type { Disbursement } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
-import { type CliIo, bundledDataPath, resolvePath } from '../io.js';
-import { loadRateHistory, loadTable } from '../input.js';
+import { type CliIo, resolvePath } from '../io.js';
+import { loadLivretA, loadTable } from '../input.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
@@ -60,10 +58,6 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
       }
     },
   });
-}
-
-export function loadLivretA(io: CliIo, indexFile: string | undefined): RateHistory {
-  return loadRateHistory(io, indexFile ?? bundledDataPath('livret-a.csv'), 'Livret A', livretAKnownUntil);
 }
 
 /**

@@ -11,10 +11,9 @@ import {
 } from '../../src/late-interest/input.js';
 import { renderArrears, renderInvoices } from '../../src/late-interest/render.js';
 import { type CliIo, type OutputSink, bundledDataPath, openOutput } from '../io.js';
-import { loadRateHistory, readTableFile } from '../input.js';
+import { loadLivretA, loadRateHistory, readTableFile } from '../input.js';
 import { UsageError, emit, runCommand } from '../run.js';
 import { formatParser } from '../options.js';
-import { loadLivretA } from './amortize.js';
 
 export interface ProcurementCliOptions {
   format: OutputFormat;
