@@ -162,16 +162,25 @@ export interface OutputSink {
 export interface StdoutLike {
   write(chunk: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
+  /** The error standard output met, if any (they arrive as events, after the write). */
+  failure?(): NodeJS.ErrnoException | undefined;
+}
+
+function stdoutFailure(stdout: StdoutLike): void {
+  const e = stdout.failure?.();
+  if (e === undefined) return;
+  throw new OutputFailure(`cannot write to standard output: ${systemReason(e).words}`, e.code);
 }
 
 export function stdoutSink(stdout: StdoutLike): OutputSink {
   let started = false;
   return {
     write(t) {
+      stdoutFailure(stdout);
       if (t.length > 0) started = true;
       if (stdout.write(t) === false && stdout.once) return new Promise<void>((resolve) => void stdout.once!('drain', resolve));
     },
-    commit: () => {},
+    commit: () => stdoutFailure(stdout),
     abort: () => {},
     get started() {
       return started;
