@@ -7,5 +7,5 @@ export {
 export {
   type Arrear, type ArrearPayment, type ArrearEvent, type ArrearPeriod, type ArrearResult, type ArrearOutcome, type ArrearProblemKind, CDC_LATE_MARGIN_PCT, arrearInterest,
 } from './loan-arrears.js';
-export { invoiceSchema, invoiceFromRow, invoiceProblems, unpaidSchema, arrearPaymentSchema, arrearsFromRows } from './input.js';
-export { renderInvoices, renderArrears } from './render.js';
+export { invoiceSchema, invoiceFromRow, invoiceProblems, invoicesInterest, unpaidSchema, arrearPaymentSchema, arrearsFromRows, arrearsInterest } from './input.js';
+export { procurementAsReport, procurementNotes, arrearsAsReport, arrearNotes } from './report.js';

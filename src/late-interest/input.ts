@@ -4,8 +4,8 @@ import { type IsoDate, compareDates, toFrenchDate } from '../calendar/date.js';
 import { type RateHistory, historyStart } from '../rates/history.js';
 import { LOCAL_AUTHORITY_PAYMENT_DAYS, MAX_PAYMENT_DAYS, paymentDelay } from './procurement-deadline.js';
 import { semesterLabel, semesterOf, semesterStart } from './semester-rate.js';
-import type { Invoice } from './procurement-interest.js';
-import type { Arrear, ArrearPayment } from './loan-arrears.js';
+import { type Invoice, type InvoiceInterest, procurementInterest } from './procurement-interest.js';
+import { type Arrear, type ArrearPayment, type ArrearProblemKind, type ArrearResult, arrearInterest } from './loan-arrears.js';
 
 /** A payment period in whole days, at most the 60 days of the longest legal period. */
 const paymentDays: f.FieldParser<number> = (raw) => {
@@ -60,6 +60,26 @@ export function invoiceProblems(invoice: Invoice, ecb: RateHistory): RowProblem<
     }
   }
   return [];
+}
+
+/**
+ * The interest of every invoice of a file that can be computed, and the
+ * problems of those that cannot (a payment before receipt, a semester
+ * before the ECB history), each with its line and column.
+ */
+export function invoicesInterest(
+  rows: readonly { line: number; row: InvoiceRow }[],
+  ecb: RateHistory,
+): { results: InvoiceInterest[]; problems: (RowProblem<keyof typeof invoiceSchema> & { readonly line: number })[] } {
+  const results: InvoiceInterest[] = [];
+  const problems: (RowProblem<keyof typeof invoiceSchema> & { readonly line: number })[] = [];
+  for (const { line, row } of rows) {
+    const invoice = invoiceFromRow(row);
+    const own = invoiceProblems(invoice, ecb);
+    problems.push(...own.map((p) => ({ line, ...p })));
+    if (own.length === 0) results.push(procurementInterest(invoice, ecb));
+  }
+  return { results, problems };
 }
 
 /**
@@ -163,4 +183,31 @@ export function arrearsFromRows(
 
 function paymentOf(date: IsoDate, amount: ArrearPayment['amount']): ArrearPayment {
   return amount === undefined ? { date } : { date, amount };
+}
+
+/**
+ * The late interest of every arrear that can be computed, and the problems
+ * of those that cannot, each pointing at the row of its payment, else at
+ * its first row.
+ */
+export function arrearsInterest(arrears: readonly LocatedArrear[], livretA: RateHistory, asOf?: IsoDate): { results: ArrearResult[]; problems: LocatedProblem[] } {
+  const results: ArrearResult[] = [];
+  const problems: LocatedProblem[] = [];
+  for (const located of arrears) {
+    const outcome = arrearInterest(located.arrear, livretA, asOf);
+    if (outcome.ok) results.push(outcome.result);
+    else problems.push({ ...locate(located, outcome.payment, outcome.kind), message: outcome.message });
+  }
+  return { results, problems };
+}
+
+/** The line and column a problem of an arrear points at: its payment's row, else its first row. */
+function locate(a: LocatedArrear, payment: ArrearPayment | undefined, kind: ArrearProblemKind): Omit<LocatedProblem, 'message'> {
+  const p = a.payments.find((x) => x.payment === payment);
+  if (p) return { source: p.source, line: p.line, column: kind === 'overpaid' ? 'paid_amount' : 'paid_date' };
+  if (kind === 'unsettled') {
+    const last = a.payments[a.payments.length - 1];
+    return last ? { source: last.source, line: last.line, column: 'paid_date' } : { source: a.source, line: a.line, column: 'paid_date' };
+  }
+  return { source: a.source, line: a.line, column: 'due_date' };
 }

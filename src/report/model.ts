@@ -41,6 +41,12 @@ export interface Table {
   readonly title: string;
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
+  /**
+   * The table as csv-fr writes it, when a person's spreadsheet wants more
+   * than a script's csv: an « Observation » column in words, « Total » rows.
+   * csv and json write the table itself.
+   */
+  readonly french?: Table;
 }
 
 /**

@@ -58,5 +58,6 @@ export function reportJson(r: Report): Record<string, unknown> {
 /** Any report in any of the three formats. */
 export async function renderReport(r: Report, format: ReportFormat): Promise<string> {
   if (format === 'json') return JSON.stringify(reportJson(r), null, 2) + '\n';
-  return tableCsv(mainTable(r), format);
+  const table = mainTable(r);
+  return tableCsv(format === 'csv-fr' ? (table.french ?? table) : table, format);
 }

@@ -47,16 +47,22 @@ describe('finloc late-interest procurement', () => {
     // 91,64 + 52,79 + 8,93 + 241,93 = 395,29; 4 × 40 = 160
     expect(lines[6]).toBe('Total;;;;;;395,29;160,00;555,29;4 en retard sur 5');
   });
-  test('json carries the same fields, amounts as strings, and the totals', async () => {
+  test('json carries the same fields, amounts as strings, the totals and the notes', async () => {
     const r = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
-    expect(doc.invoices[0]).toEqual({
-      invoice_id: 'F-2025-001', status: 'late', deadline: '2025-02-01', interest_start: '2025-02-02', days_late: 30, rate_pct: '11.15',
-      ecb_rate_pct: '3.15', rate_projected: false, semester: '2025-S1', interest: '91.64', indemnity: '40.00', total: '131.64',
+    expect(doc.tables.invoices[0]).toEqual({
+      invoice_id: 'F-2025-001', deadline: '2025-02-01', interest_start: '2025-02-02', days_late: 30, rate_pct: '11.15',
+      semester: '2025-S1', interest: '91.64', indemnity: '40.00', total: '131.64',
     });
-    expect(doc.invoices[2]).toMatchObject({ status: 'on_time', interest_start: null, rate_pct: null, semester: null, total: '0.00' });
-    expect(doc.totals).toEqual({ invoices: 5, late_invoices: 4, interest: '395.29', indemnity: '160.00', total: '555.29' });
-    expect(doc.notes).toEqual(['1 invoice(s) paid on time, no interest and no indemnity: F-2025-003']);
+    expect(doc.tables.invoices[2]).toMatchObject({ days_late: 0, interest_start: null, rate_pct: null, semester: null, total: '0.00' });
+    expect(doc).toMatchObject({ report: 'late_interest_procurement', invoices: 5, late_invoices: 4, interest: '395.29', indemnity: '160.00', total: '555.29' });
+    expect(doc.notes).toEqual([{ kind: 'note', text: '1 invoice(s) paid on time, no interest and no indemnity: F-2025-003' }]);
+  });
+  test('csv-fr starts with a UTF-8 byte-order mark (Excel reads it as UTF-8); csv does not', async () => {
+    const fr = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--format', 'csv-fr']);
+    expect(fr.stdout.startsWith('\ufeffN° de la demande de paiement;')).toBe(true);
+    const csv = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv']);
+    expect(csv.stdout.startsWith('invoice_id,')).toBe(true);
   });
   test('a French spreadsheet export in Windows-1252 (;, decimal comma, €, French titles, default 30 days) gives the same figures', async () => {
     const dir = tempDir();
@@ -156,8 +162,13 @@ describe('finloc late-interest loan', () => {
     expect(fr.stdout).toContain('EX-1;29/10/2024;Total;15/01/2026;;;;;2443,50;1076,91;32657,67;;;0,00;0,00;soldé le 15/01/2026\n');
     const json = JSON.parse((await runFinloc(['late-interest', 'loan', 'data/examples/unpaid.csv', '--format', 'json'])).stdout);
     // 2 443,50 + 886,72 = 3 330,22
-    expect(json.totals).toEqual({ arrears: 2, interest: '3330.22', capitalised: '1076.91', paid: '46044.39', outstanding: '0.00' });
-    expect(json.arrears[0].periods[3]).toMatchObject({ from: '2025-08-01', to: '2025-10-29', days: 89, rate_pct: '7.70', base: '21213.97', interest: '398.30', capitalised: '1076.91', events: ['anniversary'] });
+    expect(json).toMatchObject({ report: 'late_interest_loan', arrears: 2, interest: '3330.22', capitalised: '1076.91', paid: '46044.39', outstanding: '0.00' });
+    expect(json.tables.periods[3]).toMatchObject({ line_id: 'EX-1', from: '2025-08-01', to: '2025-10-29', days: 89, rate_pct: '7.70', base: '21213.97', interest: '398.30', capitalised: '1076.91', events: 'anniversary' });
+    expect(json.tables.arrears[0]).toEqual({
+      line_id: 'EX-1', due_date: '2024-10-29', amount_due: '30214.17', settled_on: '2026-01-15', computed_to: '2026-01-15', total_interest: '2443.50',
+      total_capitalised: '1076.91', total_paid: '32657.67', outstanding_base: '0.00', outstanding_interest: '0.00',
+    });
+    expect(json.notes).toEqual([]);
   });
   test('partial payments in a payments file give the same table as several rows', async () => {
     const dir = tempDir();

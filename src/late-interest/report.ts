@@ -1,0 +1,243 @@
+import { type Decimal, sum } from '../money/decimal.js';
+import { formatFrench, formatMachine } from '../money/format.js';
+import { toFrenchDate } from '../calendar/date.js';
+import type { RateHistory } from '../rates/history.js';
+import { cellText } from '../report/cells.js';
+import { type Column, type Note, type Report, type Row, type Table, column, note, report, word } from '../report/model.js';
+import { semesterLabel, semesterLabelFr } from './semester-rate.js';
+import { type InvoiceInterest, procurementTotals } from './procurement-interest.js';
+import type { ArrearEvent, ArrearPeriod, ArrearResult } from './loan-arrears.js';
+
+/**
+ * A table whose csv-fr form has more: columns in words (« Observation »)
+ * and « Total » rows. `frenchRows` are the rows of the French form, in
+ * their order; they carry the cells of every column.
+ */
+function withFrenchForm(key: string, title: string, columns: readonly Column[], rows: readonly Row[], french: { columns?: readonly Column[]; rows: readonly Row[] }): Table {
+  const table = { key, title, columns, rows };
+  return { ...table, french: { ...table, columns: [...columns, ...(french.columns ?? [])], rows: french.rows } };
+}
+
+/** What the last known value of an index is, for a note: « 2.15 % from 11/06/2025 ». */
+function lastValue(history: RateHistory): string {
+  const last = history.points[history.points.length - 1]!;
+  return `${last.ratePct.toFixed()} % from ${toFrenchDate(last.effectiveDate)}`;
+}
+
+// ——— procurement ———
+
+const INVOICE_COLUMNS: readonly Column[] = [
+  column('invoice_id', 'N° de la demande de paiement', 'identifier'),
+  column('deadline', 'Date limite de paiement', 'date', 'CCP R2192-10'),
+  column('interest_start', 'Point de départ des intérêts moratoires', 'date', 'CCP L2192-13'),
+  column('days_late', 'Jours de retard', 'count'),
+  column('rate_pct', 'Taux des intérêts moratoires (en %)', 'rate', 'CCP R2192-31'),
+  column('semester', 'Semestre', 'text'),
+  column('interest', 'Intérêts moratoires (en €)', 'amount', 'CCP R2192-31'),
+  column('indemnity', 'Indemnité forfaitaire pour frais de recouvrement (en €)', 'amount', 'CCP D2192-35'),
+  column('total', 'Total dû (en €)', 'amount'),
+];
+
+const OBSERVATION = column('observation', 'Observation', 'text');
+const ON_TIME_FR = 'payée dans le délai : ni intérêts ni indemnité';
+const PROJECTED_FR = 'taux BCE projeté (dernière valeur connue)';
+
+/** An invoice paid on time has no start, rate or semester (empty cells) and zero amounts. */
+function invoiceRow(r: InvoiceInterest): Row {
+  return {
+    invoice_id: r.invoice.invoiceId,
+    deadline: r.deadline,
+    interest_start: r.interestStart,
+    days_late: r.daysLate,
+    rate_pct: r.ratePct,
+    semester: r.semester ? word(semesterLabel(r.semester), semesterLabelFr(r.semester)) : undefined,
+    interest: r.interest,
+    indemnity: r.indemnity,
+    total: r.total,
+    observation: !r.late ? ON_TIME_FR : r.rateProjected ? PROJECTED_FR : undefined,
+  };
+}
+
+/**
+ * « Intérêts moratoires » of a set of invoices as a report: one row per
+ * invoice; csv-fr adds an « Observation » column and a « Total » row; the
+ * totals are facts of the json; notes name the invoices paid on time and
+ * those whose ECB rate is a projection.
+ */
+export function procurementAsReport(results: readonly InvoiceInterest[], ecb: RateHistory): Report {
+  const totals = procurementTotals(results);
+  const rows = results.map(invoiceRow);
+  const total: Row = {
+    invoice_id: 'Total',
+    interest: totals.interest,
+    indemnity: totals.indemnity,
+    total: totals.total,
+    observation: `${totals.lateInvoices} en retard sur ${totals.invoices}`,
+  };
+  const table = withFrenchForm('invoices', 'Intérêts moratoires', INVOICE_COLUMNS, rows, { columns: [OBSERVATION], rows: [...rows, total] });
+  return report('late_interest_procurement', [table], {
+    notes: procurementNotes(results, ecb),
+    facts: {
+      invoices: totals.invoices,
+      late_invoices: totals.lateInvoices,
+      interest: formatMachine(totals.interest),
+      indemnity: formatMachine(totals.indemnity),
+      total: formatMachine(totals.total),
+    },
+  });
+}
+
+export function procurementNotes(results: readonly InvoiceInterest[], ecb: RateHistory): Note[] {
+  const notes: Note[] = [];
+  const onTime = results.filter((r) => !r.late).map((r) => r.invoice.invoiceId);
+  if (onTime.length > 0) notes.push(note(`${onTime.length} invoice(s) paid on time, no interest and no indemnity: ${onTime.join(', ')}`));
+  const projected = results.filter((r) => r.rateProjected).map((r) => r.invoice.invoiceId);
+  if (projected.length > 0) {
+    notes.push(
+      note(
+        `${ecb.name} known until ${toFrenchDate(ecb.knownUntil)}; a semester starting later holds its last value ` +
+          `(${lastValue(ecb)}) as a projection: ${projected.join(', ')}`,
+      ),
+    );
+  }
+  return notes;
+}
+
+// ——— CDC loan arrears ———
+
+const LINE_ID = column('line_id', 'N° de la Ligne du Prêt', 'identifier');
+const DUE_DATE = column('due_date', "Date d'exigibilité", 'date');
+
+const PERIOD_COLUMNS: readonly Column[] = [
+  LINE_ID,
+  DUE_DATE,
+  column('from', 'Du', 'date'),
+  column('to', 'Au', 'date'),
+  column('days', 'Nombre de jours', 'count'),
+  column('livret_a_pct', 'Livret A (en %)', 'rate'),
+  column('rate_pct', 'Taux des intérêts de retard (en %)', 'rate', 'contrat CDC art. 18'),
+  column('base', 'Base portant intérêt (en €)', 'amount'),
+  column('interest', 'Intérêts de retard (en €)', 'amount'),
+  column('capitalised', 'Intérêts capitalisés (en €)', 'amount', 'C. civ. art. 1343-2'),
+  column('paid', 'Versement (en €)', 'amount'),
+  column('paid_to_interest', 'dont imputé sur les intérêts (en €)', 'amount', 'C. civ. art. 1343-1'),
+  column('paid_to_capital', 'dont imputé sur le capital (en €)', 'amount', 'C. civ. art. 1343-1'),
+  column('base_after', 'Base portant intérêt après (en €)', 'amount'),
+  column('interest_unpaid_after', 'Intérêts échus non payés après (en €)', 'amount'),
+  column('events', 'Événements', 'text'),
+];
+
+/** One row per arrear: the json's summary of each. */
+const ARREAR_COLUMNS: readonly Column[] = [
+  LINE_ID,
+  DUE_DATE,
+  column('amount_due', 'Montant dû (en €)', 'amount'),
+  column('settled_on', 'Soldé le', 'date'),
+  column('computed_to', 'Calculé au', 'date'),
+  column('total_interest', 'Intérêts de retard (en €)', 'amount'),
+  column('total_capitalised', 'Intérêts capitalisés (en €)', 'amount'),
+  column('total_paid', 'Versements (en €)', 'amount'),
+  column('outstanding_base', 'Base portant intérêt restante (en €)', 'amount'),
+  column('outstanding_interest', 'Intérêts échus non payés (en €)', 'amount'),
+];
+
+const EVENT_FR: Record<ArrearEvent, string> = {
+  livret_a_change: 'changement du taux du Livret A',
+  anniversary: 'anniversaire : capitalisation (C. civ. art. 1343-2)',
+  payment: 'versement',
+  settled: 'soldé',
+  as_of: 'arrêté des comptes',
+};
+
+/** A Livret A value held past its last known one: csv-fr says « (projeté) » after it. */
+function heldRate(pct: Decimal) {
+  return word(cellText(pct, 'rate', 'machine'), `${cellText(pct, 'rate', 'french')} (projeté)`);
+}
+
+function periodRow(r: ArrearResult, p: ArrearPeriod): Row {
+  return {
+    line_id: r.arrear.lineId,
+    due_date: r.arrear.dueDate,
+    from: p.from,
+    to: p.to,
+    days: p.days,
+    livret_a_pct: p.rateProjected ? heldRate(p.indexPct) : p.indexPct,
+    rate_pct: p.ratePct,
+    base: p.base,
+    interest: p.interest,
+    capitalised: p.capitalised,
+    paid: p.paid,
+    paid_to_interest: p.paidToInterest,
+    paid_to_capital: p.paidToCapital,
+    base_after: p.baseAfter,
+    interest_unpaid_after: p.interestUnpaidAfter,
+    events: word(p.events.join('+'), p.events.map((e) => EVENT_FR[e]).join(', ')),
+  };
+}
+
+/** The « Total » row csv-fr gives after an arrear's periods. */
+function arrearTotalRow(r: ArrearResult): Row {
+  const owed = r.outstandingBase.plus(r.outstandingInterest);
+  return {
+    line_id: r.arrear.lineId,
+    due_date: r.arrear.dueDate,
+    from: word('Total', 'Total'),
+    to: r.computedTo,
+    interest: r.totalInterest,
+    capitalised: r.totalCapitalised,
+    paid: r.totalPaid,
+    base_after: r.outstandingBase,
+    interest_unpaid_after: r.outstandingInterest,
+    events: r.settledOn ? `soldé le ${toFrenchDate(r.settledOn)}` : `reste dû ${formatFrench(owed)} €`,
+  };
+}
+
+function arrearRow(r: ArrearResult): Row {
+  return {
+    line_id: r.arrear.lineId,
+    due_date: r.arrear.dueDate,
+    amount_due: r.arrear.amountDue,
+    settled_on: r.settledOn,
+    computed_to: r.computedTo,
+    total_interest: r.totalInterest,
+    total_capitalised: r.totalCapitalised,
+    total_paid: r.totalPaid,
+    outstanding_base: r.outstandingBase,
+    outstanding_interest: r.outstandingInterest,
+  };
+}
+
+/**
+ * Late interest on CDC arrears as a report: the sub-periods of every
+ * arrear (csv-fr adds a « Total » row after each arrear), then one row per
+ * arrear (json); the totals are facts of the json; a note names the
+ * arrears whose Livret A is a projection.
+ */
+export function arrearsAsReport(results: readonly ArrearResult[], livretA: RateHistory): Report {
+  const rows = results.map((r) => r.periods.map((p) => periodRow(r, p)));
+  const periods = withFrenchForm('periods', 'Intérêts de retard', PERIOD_COLUMNS, rows.flat(), {
+    rows: results.flatMap((r, i) => [...rows[i]!, arrearTotalRow(r)]),
+  });
+  const arrears: Table = { key: 'arrears', title: 'Impayés', columns: ARREAR_COLUMNS, rows: results.map(arrearRow) };
+  return report('late_interest_loan', [periods, arrears], {
+    notes: arrearNotes(results, livretA),
+    facts: {
+      arrears: results.length,
+      interest: formatMachine(sum(results.map((r) => r.totalInterest))),
+      capitalised: formatMachine(sum(results.map((r) => r.totalCapitalised))),
+      paid: formatMachine(sum(results.map((r) => r.totalPaid))),
+      outstanding: formatMachine(sum(results.map((r) => r.outstandingBase.plus(r.outstandingInterest)))),
+    },
+  });
+}
+
+export function arrearNotes(results: readonly ArrearResult[], livretA: RateHistory): Note[] {
+  const projected = results.filter((r) => r.periods.some((p) => p.rateProjected));
+  if (projected.length === 0) return [];
+  return [
+    note(
+      `${livretA.name} known until ${toFrenchDate(livretA.knownUntil)}; later days hold its last value (${lastValue(livretA)}) as a projection: ` +
+        projected.map((r) => `${r.arrear.lineId} due ${toFrenchDate(r.arrear.dueDate)}`).join(', '),
+    ),
+  ];
+}
