@@ -9,4 +9,4 @@ export { DECLARED_ITEMS, type DeclaredFigure, readDeclaredFigures, checkDeclared
 export { type FigureCheck, type Suspect, checkFigure, signReversed, allHold } from './check.js';
 export { type Commitment, type CommitmentTotals, type Direction, commitmentSchema, commitmentsFromRows, carriedOver, commitmentTotals, totalsOf } from './commitments.js';
 export { balanceChecks, declaredRarCheck } from './rar-check.js';
-export { renderAllocation, renderChecks, renderCommitmentTotals } from './render.js';
+export { allocationAsReport, checksReport, commitmentTotalsReport, declaredRarReport, mixedDirectionsProblem, selectCommitments } from './report.js';

@@ -9,7 +9,7 @@ const LISTING = 'data/examples/rar-example.csv';
 describe('finloc rar', () => {
   test('totals per section and direction (I: 430 000 − 5 000 − 75 000 = 350 000; III: 80 000 − 20 000; II: 12 000 − 9 500)', async () => {
     const r = await runFinloc(['rar', LISTING]);
-    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect([r.code, r.stderr]).toEqual([0, `finloc: ${LISTING}: all 5 checked figure(s) hold\n`]);
     expect(r.stdout).toBe(
       'section,direction,lines,engaged,released,mandated,carried_over\n' +
         'investment,expenditure,3,430000.00,5000.00,75000.00,350000.00\n' +
@@ -20,11 +20,13 @@ describe('finloc rar', () => {
   test('csv-fr titles and json lines', async () => {
     const fr = await runFinloc(['rar', LISTING, '--format', 'csv-fr']);
     expect(fr.stdout.split('\n').slice(0, 2)).toEqual([
-      'Section;Sens;Nombre de lignes;Engagé;Dégagé;Mandaté ou titré;Reste à réaliser',
+      '\ufeffSection;Sens;Nombre de lignes;Engagé;Dégagé;Mandaté ou titré;Reste à réaliser',
       'Investissement;Dépenses;3;430000,00;5000,00;75000,00;350000,00',
     ]);
     const j = JSON.parse((await runFinloc(['rar', LISTING, '--format', 'json'])).stdout);
-    expect(j.lines[1]).toMatchObject({ line: 3, reference: '2023-0047', third_party: 'Beta Logiciels', carried_over: '25000.00', balance: '25000.00' });
+    expect(j.tables.totals[0]).toEqual({ section: 'investment', direction: 'expenditure', lines: 3, engaged: '430000.00', released: '5000.00', mandated: '75000.00', carried_over: '350000.00' });
+    expect(j.tables.lines[1]).toMatchObject({ line: 3, reference: '2023-0047', third_party: 'Beta Logiciels', carried_over: '25000.00', balance: '25000.00' });
+    expect([j.all_hold, j.checks[1]]).toEqual([true, { item: 'balance 2023-0047', declared: '25000.00', recomputed: '25000.00', difference: '0.00', verdict: 'ok', note: 'line 3' }]);
   });
   test('--declared 350 000,00 for investment expenditure holds: exit 0, with every printed balance checked', async () => {
     const r = await runFinloc(['rar', LISTING, '--declared', '350 000,00', '--section', 'investment', '--direction', 'expenditure']);
@@ -39,7 +41,11 @@ describe('finloc rar', () => {
     const r = await runFinloc(['rar', LISTING, '--declared', '430000', '--section', 'investissement', '--direction', 'dépenses']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[1]).toBe('rar_total,430000.00,350000.00,80000.00,differs,3 line(s); equals the total of column engaged (the gross engaged amount)');
-    expect(r.stderr).toBe(`finloc: ${LISTING}: 1 of 4 declared figure(s) do not hold: rar_total\n`);
+    expect(r.stderr).toBe(
+      'finloc: does not hold: rar_total: declared 430 000,00, recomputed 350 000,00, difference 80 000,00 (declared − recomputed); ' +
+        '3 line(s); equals the total of column engaged (the gross engaged amount)\n' +
+        `finloc: ${LISTING}: 1 of 4 checked figure(s) do not hold: rar_total\n`,
+    );
   });
   test('--declared over a listing with expenditure and receipts asks which direction', async () => {
     const r = await runFinloc(['rar', LISTING, '--declared', '350000']);
@@ -52,9 +58,35 @@ describe('finloc rar', () => {
     const r = await runFinloc(['rar', file]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[1]).toBe('investment,expenditure,3,430000.00,5000.00,75000.00,350000.00');
+    // Printed 30 000,00; recomputed 60 000,00 − 5 000,00 − 30 000,00 = 25 000,00; difference 30 000,00 − 25 000,00 = +5 000,00,
+    // and 30 000,00 is engaged − mandated: the released amount is not deducted.
     expect(r.stderr).toBe(
-      `finloc: ${file}:3: balance of 2023-0047: printed 30 000,00, recomputed 25 000,00 (engaged − released − mandated), difference 5 000,00 (the released amount is not deducted)\n`,
+      'finloc: does not hold: balance 2023-0047: declared 30 000,00, recomputed 25 000,00, difference 5 000,00 (declared − recomputed); line 3; the released amount is not deducted\n' +
+        `finloc: ${file}: 1 of 5 checked figure(s) do not hold: balance 2023-0047\n`,
     );
+    const j = JSON.parse((await runFinloc(['rar', file, '--format', 'json'])).stdout);
+    expect([j.all_hold, j.checks[1]]).toEqual([
+      false,
+      { item: 'balance 2023-0047', declared: '30000.00', recomputed: '25000.00', difference: '5000.00', verdict: 'differs', note: 'line 3; the released amount is not deducted' },
+    ]);
+  });
+  test('--declared 430 000,00 against a listing that carries over 429 656,45: difference = declared − recomputed on stdout and stderr', async () => {
+    const dir = tempDir();
+    // Carried over: 500 000,00 − 20 343,55 − 50 000,00 = 429 656,45 (the SITIV 2023 RAR, −B1); 430 000,00 − 429 656,45 = +343,55.
+    const file = writeFile(dir, 'rar.csv', 'reference;section;sens;engagé;dégagé;mandaté\nE-1;investissement;dépense;500 000,00;20 343,55;50 000,00\n');
+    const csv = await runFinloc(['rar', file, '--declared', '430 000,00']);
+    expect(csv.code).toBe(1);
+    expect(csv.stdout).toBe('item,declared,recomputed,difference,verdict,note\nrar_total,430000.00,429656.45,343.55,differs,1 line(s)\n');
+    expect(csv.stderr).toBe(
+      'finloc: does not hold: rar_total: declared 430 000,00, recomputed 429 656,45, difference 343,55 (declared − recomputed); 1 line(s)\n' +
+        `finloc: ${file}: 1 of 1 checked figure(s) do not hold: rar_total\n`,
+    );
+    const json = await runFinloc(['rar', file, '--declared', '430 000,00', '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).checks).toEqual([{ item: 'rar_total', declared: '430000.00', recomputed: '429656.45', difference: '343.55', verdict: 'differs', note: '1 line(s)' }]);
+    expect(json.stderr).toBe(csv.stderr);
+    // Declared too low, the difference is negative: 429 000,00 − 429 656,45 = −656,45.
+    expect((await runFinloc(['rar', file, '--declared', '429000'])).stdout.split('\n')[1]).toBe('rar_total,429000.00,429656.45,-656.45,differs,1 line(s)');
   });
   test('bad input: exit 2, every problem located, no output file', async () => {
     const dir = tempDir();

@@ -4,7 +4,8 @@ import { Decimal, sum } from '../../src/money/decimal.js';
 import { parseTable } from '../../src/csv/table.js';
 import { type Commitment, carriedOver, commitmentSchema, commitmentTotals, commitmentsFromRows } from '../../src/budget/commitments.js';
 import { balanceChecks, declaredRarCheck } from '../../src/budget/rar-check.js';
-import { formatProblem } from '../../src/errors.js';
+import { InputError, formatProblem } from '../../src/errors.js';
+import { declaredRarReport, mixedDirectionsProblem, selectCommitments } from '../../src/budget/report.js';
 
 const D = (s: string) => new Decimal(s);
 
@@ -55,6 +56,17 @@ describe('« état des restes à réaliser »', () => {
     expect([gross.holds, gross.difference.toFixed(2), gross.note]).toEqual([false, '80000.00', '3 line(s); equals the total of column engaged (the gross engaged amount)']);
     expect(declaredRarCheck(D('355000'), inv).note).toBe('3 line(s); equals engaged − mandated: the released amounts are not deducted');
     expect(declaredRarCheck(D('-350000'), inv).note).toMatch(/opposite sign/);
+  });
+  test('expenditure and receipts are never added: the declared figure of a mixed selection is refused, one direction is checked', () => {
+    const investment = selectCommitments(commitments, { section: 'investment' });
+    expect(mixedDirectionsProblem(investment)).toBe('the listing has both expenditure and receipts');
+    expect(() => declaredRarReport(D('410000'), investment)).toThrow(InputError);
+    const expenditure = selectCommitments(commitments, { section: 'investment', direction: 'expenditure' });
+    expect(mixedDirectionsProblem(expenditure)).toBeUndefined();
+    // 350 000 (the three expenditure lines), then the three printed balances of those lines.
+    expect(declaredRarReport(D('350000'), expenditure).checks.map((c) => [c.item, c.holds])).toEqual([
+      ['rar_total', true], ['balance 2023-0012', true], ['balance 2023-0047', false], ['balance 2023-0088', true],
+    ]);
   });
   test('a line that releases and mandates more than it engaged is reported where it is', () => {
     expect(read('reference,section,direction,engaged,released,mandated\nX,investment,expenditure,100,30,80\nY,operating,receipt,abc,0,0\n').problems).toEqual([
