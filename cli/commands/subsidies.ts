@@ -2,23 +2,15 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type InputProblem, withFile } from '../../src/errors.js';
 import { parseDecimal } from '../../src/money/parse.js';
 import type { Decimal } from '../../src/money/decimal.js';
-import { formatFrenchGrouped } from '../../src/money/format.js';
 import { grantSchema, grantFromRow } from '../../src/subsidy/input.js';
-import { subsidyReport } from '../../src/subsidy/report.js';
-import { failureLines, renderReportJson, renderReportTable } from '../../src/subsidy/render.js';
-import { attributorProblems, lineRanges, renderScdl, scdlGaps } from '../../src/subsidy/scdl.js';
+import { subsidiesAsReport, subsidyReport } from '../../src/subsidy/report.js';
+import { attributorProblems, renderScdl, scdlGapNotes } from '../../src/subsidy/scdl.js';
 import type { Grant } from '../../src/subsidy/types.js';
-import type { OutputFormat } from '../../src/output/format.js';
-import { type CliIo, type OutputSink, openOutput } from '../io.js';
+import type { CliIo } from '../io.js';
 import { readTableFile } from '../input.js';
-import { EXIT_CHECK_FAILED, emit, runCommand } from '../run.js';
-import { formatParser } from '../options.js';
-
-type SubsidiesFormat = OutputFormat | 'scdl';
+import { EXIT_CHECK_FAILED, EXIT_OK, defineCommand } from '../skeleton.js';
 
 export interface SubsidiesCliOptions {
-  format: SubsidiesFormat;
-  output?: string;
   envelope: { name: string; amount: Decimal }[];
   declaredTotal: { name: string; amount: Decimal }[];
   attributorName?: string;
@@ -37,63 +29,47 @@ function namedAmount(what: string) {
   };
 }
 
+/**
+ * `finloc subsidies GRANTS.csv`: totals, envelopes and checks of a subsidy
+ * deliberation, or (`--format scdl`) its SCDL open-data file. Exit 1 when
+ * a checked figure does not hold or an envelope is overspent.
+ */
 export function registerSubsidies(program: Command, io: CliIo, setStatus: (code: number) => void): void {
-  program
-    .command('subsidies')
-    .description('totals, envelopes and checks of a subsidy deliberation (« subventions aux associations »); SCDL open-data export')
-    .argument('<GRANTS.csv>', 'one grant per row (see README: input columns)')
-    .option('--envelope <NAME=AMOUNT>', 'an envelope the council voted (repeatable); every grant must then fall in one', namedAmount('--envelope'), [])
-    .option('--declared-total <NAME=AMOUNT>', "a total the deliberation states: an envelope, ENVELOPE/KIND, a kind, or total (repeatable)", namedAmount('--declared-total'), [])
-    .option('--format <format>', 'csv, csv-fr, json, or scdl (the SCDL « subventions » 2.1.1 open-data file)', formatParser<SubsidiesFormat>(['csv', 'csv-fr', 'json', 'scdl']), 'csv' as SubsidiesFormat)
-    .option('-o, --output <FILE>', 'write to FILE instead of standard output')
-    .option('--attributor-name <NAME>', 'with --format scdl: the attributing body (nomAttribuant), e.g. "Commune de Gannat"')
-    .option('--attributor-siret <SIRET>', 'with --format scdl: its SIRET (idAttribuant, 14 digits)')
-    .action(async (file: string, opts: SubsidiesCliOptions) => {
-      setStatus(await subsidiesCommand(io, file, opts));
-    });
-}
-
-export async function subsidiesCommand(io: CliIo, file: string, opts: SubsidiesCliOptions): Promise<number> {
-  let sink: OutputSink | undefined;
-  return runCommand(
-    io,
-    () => {
+  defineCommand<SubsidiesCliOptions>(program, io, setStatus, {
+    name: 'subsidies',
+    description: 'totals, envelopes and checks of a subsidy deliberation (« subventions aux associations »); SCDL open-data export',
+    files: [{ name: 'GRANTS.csv', description: 'one grant per row (see README: input columns)' }],
+    formats: ['csv', 'csv-fr', 'json', 'scdl'],
+    options: (c) =>
+      c
+        .option('--envelope <NAME=AMOUNT>', 'an envelope the council voted (repeatable); every grant must then fall in one', namedAmount('--envelope'), [])
+        .option('--declared-total <NAME=AMOUNT>', 'a total the deliberation states: an envelope, ENVELOPE/KIND, a kind, or total (repeatable)', namedAmount('--declared-total'), [])
+        .option('--attributor-name <NAME>', 'with --format scdl: the attributing body (nomAttribuant), e.g. "Commune de Gannat"')
+        .option('--attributor-siret <SIRET>', 'with --format scdl: its SIRET (idAttribuant, 14 digits)'),
+    run: (ctx, [file], opts) => {
+      const scdl = ctx.format === 'scdl';
       const attributor = { name: opts.attributorName ?? '', siret: (opts.attributorSiret ?? '').replace(/\s/g, '') };
-      if (opts.format === 'scdl') {
+      if (scdl) {
         const problems = attributorProblems({ name: opts.attributorName, ...(opts.attributorSiret !== undefined ? { siret: attributor.siret } : {}) });
         if (problems.length > 0) throw new InputError(problems.map((message) => ({ message })));
       }
-      const grants = readGrants(io, file);
+      const grants = readGrants(ctx.io, file!);
       const r = subsidyReport(grants.grants, { envelopes: opts.envelope, declared: opts.declaredTotal });
       if (!r.ok) {
         throw new InputError(
           r.problems.map((p) => {
             const column = p.columnName !== undefined ? grants.columnOf(p.columnName as keyof typeof grantSchema) : undefined;
-            return p.line !== undefined ? { ...p, file, ...(column !== undefined ? { column } : {}) } : p;
+            return p.line !== undefined ? { ...p, file: file!, ...(column !== undefined ? { column } : {}) } : p;
           }),
         );
       }
-      const report = r.report;
-      const text =
-        opts.format === 'scdl' ? renderScdl(grants.grants, attributor)
-        : opts.format === 'json' ? renderReportJson(report)
-        : renderReportTable(report, opts.format);
-      sink = openOutput(io, opts.output);
-      emit(sink, text);
-      if (opts.format === 'scdl') {
-        for (const gap of scdlGaps(grants.grants)) {
-          io.stderr.write(`finloc: note: SCDL field ${gap.field} left empty for ${gap.lines.length} grant(s) (${file} lines ${lineRanges(gap.lines)}): ${gap.why}\n`);
-        }
-      }
-      const failures = failureLines(report);
-      for (const line of failures) io.stderr.write(`finloc: does not hold: ${line}\n`);
-      if (report.declared.length > 0 || report.balances.length > 0) {
-        io.stderr.write(`finloc: ${failures.length === 0 ? 'every checked figure holds' : `${failures.length} figure(s) do not hold`} (total committed ${formatFrenchGrouped(report.all.total)} €)\n`);
-      }
-      return report.holds ? 0 : EXIT_CHECK_FAILED;
+      const report = subsidiesAsReport(r.report);
+      // Overspending an envelope is a limit passed, not a declared figure: it fails the run without being a check.
+      const status = r.report.holds ? EXIT_OK : EXIT_CHECK_FAILED;
+      if (!scdl) return { report, status };
+      return { report: { ...report, notes: [...scdlGapNotes(grants.grants, file!), ...report.notes] }, text: renderScdl(grants.grants, attributor), status };
     },
-    () => sink,
-  );
+  });
 }
 
 /** Reads GRANTS.csv; every problem of the file (cells, and rows no check could trust) is reported at once. */

@@ -1,5 +1,6 @@
 import type { Decimal } from '../money/decimal.js';
 import { sum } from '../money/decimal.js';
+import { type Check, checkFigure } from '../report/check.js';
 import { nameKey } from './grouping.js';
 import type { Committed, EnvelopeTotal, KindTotal } from './totals.js';
 
@@ -10,15 +11,11 @@ export interface DeclaredTotal {
   readonly amount: Decimal;
 }
 
-export interface DeclaredCheck {
+/** A declared total against the grants: the project's one check (difference = declared − recomputed), with the name as given. */
+export interface DeclaredCheck extends Check {
   readonly name: string;
   /** What the name was read as: the envelope, the kind, or every grant. */
   readonly scope: string;
-  readonly declared: Decimal;
-  readonly recomputed: Decimal;
-  /** recomputed − declared. */
-  readonly difference: Decimal;
-  readonly holds: boolean;
 }
 
 const EVERYTHING = new Set(['total', 'all', 'ensemble', 'tout']);
@@ -48,7 +45,8 @@ export function recomputedTotal(
   return ofKind.length > 0 ? { scope: `kind ${ofKind[0]!.kind}`, total: sum(ofKind.map((t) => t.total)) } : undefined;
 }
 
+/** Example: `total` declared 2 420 against grants of 2 430: declared 2 420, recomputed 2 430, difference −10. */
 export function checkDeclaredTotal(declared: DeclaredTotal, recomputed: { scope: string; total: Decimal }): DeclaredCheck {
-  const difference = recomputed.total.minus(declared.amount);
-  return { name: declared.name, scope: recomputed.scope, declared: declared.amount, recomputed: recomputed.total, difference, holds: difference.isZero() };
+  const check = checkFigure(`declared total ${declared.name} (${recomputed.scope})`, declared.amount, recomputed.total);
+  return { ...check, name: declared.name, scope: recomputed.scope };
 }

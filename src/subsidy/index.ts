@@ -7,6 +7,5 @@ export { type Envelope, type EnvelopeBalance, envelopeBalances, overallBalance, 
 export { type ComplementCheck, checkComplement } from './per-member.js';
 export { CONVENTION_THRESHOLD, BUDGET_ANNEX_THRESHOLD, type ThresholdFlags, thresholdFlags } from './thresholds.js';
 export { type DeclaredTotal, type DeclaredCheck, recomputedTotal, checkDeclaredTotal } from './declared.js';
-export { type SubsidyChecks, type SubsidyReport, subsidyReport } from './report.js';
-export { renderReportTable, renderReportJson, reportJson, failureLines } from './render.js';
-export { SCDL_FIELDS, type ScdlField, type Attributor, type ScdlGap, attributorProblems, scdlRow, scdlGaps, renderScdl } from './scdl.js';
+export { type SubsidyChecks, type SubsidyReport, subsidyReport, subsidiesAsReport, subsidyAlerts } from './report.js';
+export { SCDL_FIELDS, type ScdlField, type Attributor, type ScdlGap, attributorProblems, scdlRow, scdlGaps, scdlGapNotes, renderScdl } from './scdl.js';

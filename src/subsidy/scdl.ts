@@ -1,5 +1,6 @@
 import { formatMachine } from '../money/format.js';
 import { csvDocument } from '../csv/write.js';
+import { type Note, note } from '../report/model.js';
 import { siretKeyHolds } from './beneficiary-id.js';
 import type { Grant } from './types.js';
 
@@ -85,6 +86,11 @@ export function scdlGaps(grants: readonly Grant[]): ScdlGap[] {
     if (g.paymentDates === undefined) note('datesPeriodeVersement', g, 'required by the schema (a date or a period); fill the column payment_dates');
   }
   return SCDL_FIELDS.filter((f) => gaps.has(f)).map((field) => ({ field, ...gaps.get(field)! }));
+}
+
+/** The gaps as notes, one per field, naming the lines of `source` (the grants file) concerned. */
+export function scdlGapNotes(grants: readonly Grant[], source: string): Note[] {
+  return scdlGaps(grants).map((gap) => note(`SCDL field ${gap.field} left empty for ${gap.lines.length} grant(s) (${source} lines ${lineRanges(gap.lines)}): ${gap.why}`));
 }
 
 export function renderScdl(grants: readonly Grant[], attributor: Attributor): string {

@@ -22,10 +22,10 @@ describe('--declared-total: what a name designates', () => {
     expect(declared('jeunes', '100')).toMatchObject({ scope: 'kind jeunes', holds: true });
     expect(declared('total', '1600')).toMatchObject({ scope: 'every grant', holds: true });
   });
-  test('a figure that does not add up: difference = recomputed − declared (1 060 − 1 100 = −40)', () => {
+  test('a figure that does not add up: difference = declared − recomputed (1 100 − 1 060 = 40)', () => {
     const d = declared('fonctionnement', '1100') as { holds: boolean; difference: { toFixed(n: number): string } };
     expect(d.holds).toBe(false);
-    expect(d.difference.toFixed(2)).toBe('-40.00');
+    expect(d.difference.toFixed(2)).toBe('40.00');
   });
   test('a name nothing in the file bears is a problem', () => {
     expect(declared('investissement', '10')).toEqual([{ message: expect.stringContaining('--declared-total investissement: no envelope') }]);

@@ -133,42 +133,44 @@ describe('finloc subsidies on the example', () => {
     const r = await runFinloc(ARGS);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('section,name,beneficiary_id,envelope,kind,line,grants,amount,ceilings,firm,members,rate_per_member,envelope_amount,remaining,declared,difference,status');
+    expect(lines[0]).toBe('section,name,beneficiary_id,envelope,kind,line,grants,amount,ceilings,firm,members,rate_per_member,envelope_amount,remaining,declared,recomputed,difference,status');
     expect(lines.slice(1, 4)).toEqual([
-      'envelope,operating,,operating,,,49,68161.00,0.00,68161.00,,,70000.00,1839.00,,,ok',
-      'envelope,exceptional,,exceptional,,,25,48050.00,25900.00,22150.00,,,50000.00,1950.00,,,ok',
-      'total,total,,,,,74,116211.00,25900.00,90311.00,,,120000.00,3789.00,,,',
+      'envelope,operating,,operating,,,49,68161.00,0.00,68161.00,,,70000.00,1839.00,,,,ok',
+      'envelope,exceptional,,exceptional,,,25,48050.00,25900.00,22150.00,,,50000.00,1950.00,,,,ok',
+      'total,total,,,,,74,116211.00,25900.00,90311.00,,,120000.00,3789.00,,,,',
     ]);
-    expect(lines).toContain('kind,youth,,operating,youth,,17,10340.00,0.00,10340.00,517,,,,,,');
-    expect(lines).toContain('kind,arbitrated,,operating,arbitrated,,32,57821.00,0.00,57821.00,,,,,,,');
-    expect(lines).toContain('declared,operating,,,,,,68161.00,,,,,,,68161.00,0.00,ok');
-    expect(r.stderr).toContain('every checked figure holds');
+    expect(lines).toContain('kind,youth,,operating,youth,,17,10340.00,0.00,10340.00,517,,,,,,,');
+    expect(lines).toContain('kind,arbitrated,,operating,arbitrated,,32,57821.00,0.00,57821.00,,,,,,,,');
+    expect(lines).toContain('declared,operating,,,,,,68161.00,,,,,,,68161.00,68161.00,0.00,ok');
+    expect(r.stderr).toBe(`finloc: ${GANNAT_CSV}: all 1 checked figure(s) hold\n`);
   });
   test('csv-fr: French titles and words, decimal comma', async () => {
     const r = await runFinloc([...ARGS, '--format', 'csv-fr']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(
-      'Rubrique;Nom;SIRET ou RNA;Enveloppe;Type;Ligne;Nombre de subventions;Montant;dont pour un maximum de;dont montant ferme;Licenciés;Montant par licencié;Enveloppe votée;Reste disponible;Montant déclaré;Écart;Statut',
+      '\ufeffRubrique;Nom;SIRET ou RNA;Enveloppe;Type;Ligne;Nombre de subventions;Montant;dont pour un maximum de;dont montant ferme;Licenciés;Montant par licencié;Enveloppe votée;Reste disponible;Montant déclaré;Montant recalculé;Écart (déclaré − recalculé);Statut',
     );
-    expect(lines[1]).toBe('enveloppe;operating;;operating;;;49;68161,00;0,00;68161,00;;;70000,00;1839,00;;;conforme');
-    expect(lines).toContain('pour un maximum de;Tennis Padel Club;;exceptional;employment;58;;5000,00;;;;;;;;;');
-    expect(lines).toContain('total déclaré;operating;;;;;;68161,00;;;;;;;68161,00;0,00;conforme');
+    expect(lines[1]).toBe('enveloppe;operating;;operating;;;49;68161,00;0,00;68161,00;;;70000,00;1839,00;;;;conforme');
+    expect(lines).toContain('pour un maximum de;Tennis Padel Club;;exceptional;employment;58;;5000,00;;;;;;;;;;');
+    expect(lines).toContain('total déclaré;operating;;;;;;68161,00;;;;;;;68161,00;68161,00;0,00;conforme');
   });
   test('json: amounts as strings', async () => {
     const r = await runFinloc([...ARGS, '--format', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.envelopes[1]).toEqual({ envelope: 'exceptional', grants: 25, total: '48050.00', ceilings: '25900.00', firm: '22150.00', voted: '50000.00', remaining: '1950.00', overspent: false });
-    expect(doc.total).toEqual({ grants: 74, total: '116211.00', ceilings: '25900.00', firm: '90311.00', voted: '120000.00', remaining: '3789.00' });
-    expect(doc.declared).toEqual([{ name: 'operating', scope: 'envelope operating', declared: '68161.00', recomputed: '68161.00', difference: '0.00', holds: true }]);
-    expect(doc.holds).toBe(true);
+    const rows = doc.tables.subsidies as Record<string, unknown>[];
+    expect(rows[1]).toMatchObject({ section: 'envelope', envelope: 'exceptional', grants: 25, amount: '48050.00', ceilings: '25900.00', firm: '22150.00', envelope_amount: '50000.00', remaining: '1950.00', status: 'ok' });
+    expect(rows.find((row) => row.section === 'total')).toMatchObject({ grants: 74, amount: '116211.00', ceilings: '25900.00', firm: '90311.00', envelope_amount: '120000.00', remaining: '3789.00' });
+    expect(doc.checks).toEqual([{ item: 'declared total operating (envelope operating)', declared: '68161.00', recomputed: '68161.00', difference: '0.00', verdict: 'ok', note: null }]);
+    expect([doc.report, doc.holds, doc.all_hold, doc.notes]).toEqual(['subsidies', true, true, []]);
   });
   test('a different declared total does not hold: exit 1, declared, recomputed and difference on stderr', async () => {
     const r = await runFinloc(['subsidies', GANNAT_CSV, '--declared-total', 'operating=68 000', '--declared-total', 'operating/youth=10340']);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')).toContain('declared,operating,,,,,,68161.00,,,,,,,68000.00,161.00,mismatch');
-    expect(r.stdout.split('\n')).toContain('declared,operating/youth,,,,,,10340.00,,,,,,,10340.00,0.00,ok');
-    expect(r.stderr).toContain('finloc: does not hold: declared total operating (envelope operating): declared 68 000,00, recomputed 68 161,00, difference 161,00');
+    // difference = declared − recomputed: 68 000 − 68 161 = −161
+    expect(r.stdout.split('\n')).toContain('declared,operating,,,,,,68161.00,,,,,,,68000.00,68161.00,-161.00,mismatch');
+    expect(r.stdout.split('\n')).toContain('declared,operating/youth,,,,,,10340.00,,,,,,,10340.00,10340.00,0.00,ok');
+    expect(r.stderr).toContain('finloc: does not hold: declared total operating (envelope operating): declared 68 000,00, recomputed 68 161,00, difference -161,00 (declared − recomputed)');
   });
 });
