@@ -2,6 +2,9 @@ import { optional, required, withDefault } from '../csv/table.js';
 import * as f from '../csv/fields.js';
 import type { FieldParser } from '../csv/fields.js';
 import { loanLineSchema } from '../loan/input.js';
+import { InputError } from '../errors.js';
+import type { Decimal } from '../money/decimal.js';
+import { type ItemSpec, readItemFile } from '../budget/item-file.js';
 
 /** Words that mean « not exempt » in the exempt column (anything else is the reason). */
 const NOT_EXEMPT = new Set(['', 'no', 'non', 'false', 'faux', '0', 'n', 'none', 'aucun', 'aucune']);
@@ -27,18 +30,21 @@ export const guaranteeSchema = {
 /** The items of the prudential-ratio inputs file (`item,amount`). */
 export type RatioInputItem = 'real_operating_revenue' | 'own_debt_net_annuity' | 'guarantee_provisions';
 
-export const ratioInputsSchema = {
-  item: required(
-    f.oneOf<RatioInputItem>(
-      {
-        real_operating_revenue: 'real_operating_revenue', recettes_reelles_de_fonctionnement: 'real_operating_revenue', rrf: 'real_operating_revenue',
-        own_debt_net_annuity: 'own_debt_net_annuity', annuite_nette_de_la_dette: 'own_debt_net_annuity', annuite_dette_propre: 'own_debt_net_annuity',
-        guarantee_provisions: 'guarantee_provisions', provisions: 'guarantee_provisions', provisions_pour_garanties: 'guarantee_provisions',
-        provisions_specifiques: 'guarantee_provisions',
-      },
-      'real_operating_revenue, own_debt_net_annuity or guarantee_provisions (recettes_reelles_de_fonctionnement, annuite_nette_de_la_dette, provisions)',
-    ),
-    ['poste', 'libelle', 'element'],
-  ),
-  amount: required(f.nonNegativeAmount, ['montant', 'valeur']),
-};
+/** The items of the prudential-ratio inputs file, with the French names accepted; amounts of zero or more. */
+export const RATIO_INPUT_ITEMS = {
+  real_operating_revenue: { aliases: ['recettes_reelles_de_fonctionnement', 'rrf'], parse: f.nonNegativeAmount },
+  own_debt_net_annuity: { aliases: ['annuite_nette_de_la_dette', 'annuite_dette_propre'], parse: f.nonNegativeAmount },
+  guarantee_provisions: { aliases: ['provisions', 'provisions_pour_garanties', 'provisions_specifiques'], parse: f.nonNegativeAmount },
+} as const satisfies Record<RatioInputItem, ItemSpec>;
+
+/**
+ * Reads a ratio-inputs text with the budget commands' item-file reader: the
+ * amounts it gives, by item (any may be left out, to be given otherwise).
+ * Throws an InputError listing every problem, located: an unknown item, an
+ * item given twice, a bad amount.
+ */
+export function readRatioInputs(text: string): Map<RatioInputItem, Decimal> {
+  const { figures, problems } = readItemFile(text, RATIO_INPUT_ITEMS);
+  if (problems.length > 0) throw new InputError(problems);
+  return new Map([...figures].map(([item, figure]) => [item as RatioInputItem, figure.value]));
+}

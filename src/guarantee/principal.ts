@@ -1,4 +1,5 @@
 import { type Decimal, HUNDRED, roundToCent } from '../money/decimal.js';
+import { type Check, checkFigure } from '../report/check.js';
 import type { GuaranteedLine } from './types.js';
 
 /** The guaranteed principal of one guarantee, beside what its deliberation states. */
@@ -8,11 +9,12 @@ export interface PrincipalCheck {
   readonly computed: Decimal;
   /** principal × share rounded half-up, the deliberation's own arithmetic; differs from computed only where the shares' parts had to be made to add up. */
   readonly halfUp: Decimal;
-  readonly stated?: Decimal;
-  /** stated − computed. */
-  readonly difference?: Decimal;
-  /** True when no amount is stated or the stated one is the computed one. */
-  readonly holds: boolean;
+  /**
+   * The stated principal (declared) against the computed one (recomputed),
+   * difference = stated − computed; absent when the deliberation states none.
+   * Its item is `guarantor/line_id`.
+   */
+  readonly check?: Check;
 }
 
 /**
@@ -23,8 +25,8 @@ export interface PrincipalCheck {
 export function checkPrincipal(guaranteed: GuaranteedLine): PrincipalCheck {
   const computed = guaranteed.principal;
   const halfUp = roundToCent(guaranteed.schedule.line.principal.times(guaranteed.guarantee.sharePct).div(HUNDRED));
-  const stated = guaranteed.guarantee.statedPrincipal;
-  if (stated === undefined) return { guaranteed, computed, halfUp, holds: true };
-  const difference = stated.minus(computed);
-  return { guaranteed, computed, halfUp, stated, difference, holds: difference.isZero() };
+  const { guarantor, lineId, statedPrincipal } = guaranteed.guarantee;
+  if (statedPrincipal === undefined) return { guaranteed, computed, halfUp };
+  const suspects = [{ value: halfUp, note: 'the principal × the share rounded half-up; the largest remainder moved a cent so that the shares add up to the line' }];
+  return { guaranteed, computed, halfUp, check: checkFigure(`${guarantor}/${lineId}`, statedPrincipal, computed, suspects) };
 }

@@ -2,6 +2,7 @@ import { Decimal, ONE, ZERO, percentToRate, sum } from '../money/decimal.js';
 import { normaliseToken } from '../csv/fields.js';
 import { periodsPerYear } from '../loan/period-rate.js';
 import { guaranteeYear, owedInYear } from './yearly.js';
+import { RATIO_INPUT_ITEMS, type RatioInputItem } from './input.js';
 
 import type { GuaranteedLine } from './types.js';
 
@@ -17,6 +18,33 @@ export interface RatioInputs {
   readonly guaranteeProvisions: Decimal;
   /** The line of the new guarantee, if the check is for one (« nouveau concours garanti »). */
   readonly newLineId?: string;
+}
+
+/**
+ * The inputs of the ratios of one guarantor's lines for one year, from the
+ * three amounts by item (see RATIO_INPUT_ITEMS) and the new loan's line,
+ * if any; or what keeps them from being computed: the items missing, or a
+ * new line that is not one of those the guarantor guarantees.
+ */
+export function ratioInputsOf(
+  lines: readonly GuaranteedLine[],
+  year: number,
+  amounts: ReadonlyMap<RatioInputItem, Decimal>,
+  newLineId?: string,
+): { inputs: RatioInputs } | { missing: RatioInputItem[] } | { foreignNewLine: string } {
+  const missing = (Object.keys(RATIO_INPUT_ITEMS) as RatioInputItem[]).filter((item) => !amounts.has(item));
+  if (missing.length > 0) return { missing };
+  if (newLineId !== undefined && !lines.some((l) => l.guarantee.lineId === newLineId)) return { foreignNewLine: newLineId };
+  return {
+    inputs: {
+      guarantor: lines[0]!.guarantee.guarantor,
+      year,
+      realOperatingRevenue: amounts.get('real_operating_revenue')!,
+      ownDebtNetAnnuity: amounts.get('own_debt_net_annuity')!,
+      guaranteeProvisions: amounts.get('guarantee_provisions')!,
+      ...(newLineId !== undefined ? { newLineId } : {}),
+    },
+  };
 }
 
 /** D1511-32: the ceiling is 50 % of real operating revenue. */

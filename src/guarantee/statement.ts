@@ -14,6 +14,26 @@ export function byGuarantor(lines: readonly GuaranteedLine[]): { guarantor: stri
   return [...groups.values()];
 }
 
+/**
+ * The lines a report is about: the named guarantor's (names compared
+ * without case or accents), or every line when none is named, unless the
+ * report is one guarantor's (the prudential ratios) and the lines have
+ * several. Returns the lines, or why none can be chosen.
+ */
+export function selectGuarantor(
+  lines: readonly GuaranteedLine[],
+  guarantor: string | undefined,
+  oneGuarantor: boolean,
+): { lines: GuaranteedLine[] } | { problem: string } {
+  const groups = byGuarantor(lines);
+  const names = groups.map((g) => `"${g.guarantor}"`).join(', ');
+  if (guarantor === undefined) {
+    return oneGuarantor && groups.length > 1 ? { problem: `the ratios are one guarantor's: name one of ${names}` } : { lines: [...lines] };
+  }
+  const own = groups.find((g) => normaliseToken(g.guarantor) === normaliseToken(guarantor));
+  return own ? { lines: own.lines } : { problem: `"${guarantor}" guarantees nothing in the file; the guarantors are ${names}` };
+}
+
 /** One guarantor's part of the yearly statement. */
 export interface GuarantorStatement {
   readonly guarantor: string;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDecimal } from '../../src/money/parse.js';
 import { parseDate } from '../../src/calendar/date.js';
@@ -20,7 +20,6 @@ const golden = CDC_180000_TABLE.split('\n').map((l) => {
 
 describe('finloc guarantee on CDC 180000 and its article 16', () => {
   test('the example holds the two guarantors of article 16', async () => {
-    const { readFileSync } = await import('node:fs');
     const text = readFileSync(GUARANTEES, 'utf8');
     expect(text).toContain('5676228,DEPARTEMENT DE L ALLIER,40,');
     expect(text).toContain('5676228,COMMUNE DE GANNAT,60,EVOLEA,26/71 du 05/06/2026,341776.20,logement_social');
@@ -48,7 +47,33 @@ describe('finloc guarantee on CDC 180000 and its article 16', () => {
     const { code, stdout, stderr } = await runFinloc(['guarantee', LOANS, g]);
     expect(code).toBe(1);
     expect(stdout).toContain('Commune de Gannat,5676228,,,569627.00,60,341776.20,341776.02,-0.18,differs,');
-    expect(stderr).toContain('1 stated principal(s) differ');
+    // difference = declared − recomputed = stated − computed: 341 776,02 − 341 776,20 = −0,18.
+    expect(stderr).toBe(
+      'finloc: does not hold: Commune de Gannat/5676228: declared 341 776,02, recomputed 341 776,20, difference -0,18 (declared − recomputed)\n' +
+        `finloc: ${g}: 1 of 1 checked figure(s) do not hold: Commune de Gannat/5676228\n`,
+    );
+    const json = await runFinloc(['guarantee', LOANS, g, '--format', 'json']);
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.all_hold).toBe(false);
+    expect(doc.checks).toEqual([{ item: 'Commune de Gannat/5676228', declared: '341776.02', recomputed: '341776.20', difference: '-0.18', verdict: 'differs', note: null }]);
+    expect(doc.tables.principal[0]).toMatchObject({ guaranteed_principal: '341776.20', stated_principal: '341776.02', difference: '-0.18', status: 'differs' });
+    expect(json.stderr).toBe(stderr);
+  });
+
+  test('a stated principal rounded half-up where the largest remainder moved a cent: the check says so', async () => {
+    const dir = tempDir();
+    const loans = writeFile(dir, 'loans.csv', `${LOANS_HEADER}\n5676228,10000.01,2026-10-29,25,annual,livret_a,0.6,2.3,DL\n`);
+    const g = writeFile(dir, 'g.csv', 'line_id,guarantor,share_pct,stated_principal\n5676228,A,50,5000.01\n5676228,B,50,5000.01\n');
+    const { code, stdout, stderr } = await runFinloc(['guarantee', loans, g]);
+    // 50 % × 10 000,01 = 5 000,005: half-up 5 000,01 twice is 10 000,02, a cent too many; B's part moves back to 5 000,00.
+    // B: declared 5 000,01 − recomputed 5 000,00 = +0,01.
+    expect(code).toBe(1);
+    expect(stdout).toContain('B,5676228,,,10000.01,50,5000.00,5000.01,0.01,differs,half-up 5000.01; largest remainder so that the shares add up to the line\n');
+    expect(stderr.split('\n')[0]).toBe(
+      'finloc: does not hold: B/5676228: declared 5 000,01, recomputed 5 000,00, difference 0,01 (declared − recomputed); ' +
+        'the principal × the share rounded half-up; the largest remainder moved a cent so that the shares add up to the line',
+    );
   });
 
   test('schedule: the rows of both guarantors add up to the contract\'s table, row by row', async () => {
@@ -81,9 +106,9 @@ describe('finloc guarantee on CDC 180000 and its article 16', () => {
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.report).toBe('schedule');
-    expect(doc.rows).toHaveLength(50);
-    expect(doc.rows[25]).toEqual({
-      guarantor: 'COMMUNE DE GANNAT', line_id: '5676228', share_pct: '60', number: '1', due_date: '2026-10-29',
+    expect(doc.tables.schedule).toHaveLength(50);
+    expect(doc.tables.schedule[25]).toEqual({
+      guarantor: 'COMMUNE DE GANNAT', line_id: '5676228', share_pct: '60', number: 1, due_date: '2026-10-29',
       payment: '18128.50', amortisation: '10267.65', interest: '7860.85', deferred_interest: '0.00', capital_after: '331508.55', deferred_stock: '0.00',
     });
   });
@@ -100,7 +125,7 @@ describe('finloc guarantee on CDC 180000 and its article 16', () => {
     expect(lines[4]).toBe('COMMUNE DE GANNAT,Total,,,,552514.25,30214.17,17506.34,12707.83,0.00,535007.91,331508.55,18128.50,10503.80,7624.70,0.00,321004.75');
     const json = JSON.parse((await runFinloc(['guarantee', LOANS, GUARANTEES, '--year', '2027', '--format', 'json'])).stdout);
     expect(json.year).toBe(2027);
-    expect(json.rows[2].guaranteed_capital_end).toBe('321004.75');
+    expect(json.tables.statement[2].guaranteed_capital_end).toBe('321004.75');
   });
 
   test('exposure: one row per guarantor and year, 2025 to 2050', async () => {
@@ -135,26 +160,54 @@ describe('finloc guarantee on the portfolio example', () => {
     const r = JSON.parse(stdout);
     // 2027 guaranteed annuities (exempt 5676228 left out): ASSO 50 % × 10 124,84 = 5 062,42; SEM 50 % × 65 747,71 = 32 873,855 → 32 873,87
     // (split row by row); CLUB-2027: 60 000 at 3,4 % over 10 years = 7 178,165 → 7 178,17 a year, 50 % = 3 589,085 → 3 589,09.
-    expect(r.ceiling).toMatchObject({
+    expect(r).toMatchObject({ report: 'ratios', guarantor: 'Commune de Gannat', year: 2027, new_line_id: 'CLUB-2027', holds: true });
+    expect(r.tables.ceiling[0]).toMatchObject({
       guaranteed_annuities_due: '37936.29', new_loan_first_annuity: '3589.09', own_debt_net_annuity: '1234567.89', provisions: '25000.00',
       total: '1251093.27', real_operating_revenue: '9412345.67', limit_pct: '50', limit: '4706172.835', margin: '3455079.565', holds: true,
     });
-    expect(r.borrowers.map((b: { borrower: string; limit: string }) => [b.borrower, b.limit])).toEqual([
+    expect(r.tables.borrowers.map((b: { borrower: string; limit: string }) => [b.borrower, b.limit])).toEqual([
       ['Association Les Amis du Malcourlet', '349660.4945'], ['SEM Gannat Aménagement', '349660.4945'], ['Club sportif gannatois', '349660.4945'],
     ]);
-    expect(r.shares.find((s: { line_id: string }) => s.line_id === 'SEM-AMG-07')).toMatchObject({ local_authorities_share_pct: '80', development_operation: true, limit_pct: '80', holds: true });
-    expect(r.exempt).toEqual([{ article: 'L2252-2', line_id: '5676228', borrower: 'EVOLEA', reason: 'logement_social' }]);
+    expect(r.tables.shares.find((s: { line_id: string }) => s.line_id === 'SEM-AMG-07')).toMatchObject({ local_authorities_share_pct: '80', development_operation: true, limit_pct: '80', holds: true });
+    expect(r.tables.exempt).toEqual([{ line_id: '5676228', borrower: 'EVOLEA', reason: 'logement_social' }]);
+    // The csv's rows are the same terms, each with its article.
+    expect(r.tables.ratios).toContainEqual({ ratio: 'ceiling', article: 'D1511-32', subject: 'Commune de Gannat', term: 'limit', value: '4706172.835' });
+    expect(r.tables.ratios).toContainEqual({ ratio: 'exempt', article: 'L2252-2', subject: '5676228', term: 'reason', value: 'logement_social' });
   });
 
   test('an exceeded ratio: status 1 and the verdict row says so', async () => {
-    const { code, stdout } = await runFinloc([...base, '--report', 'ratios', '--year', '2027', '--guarantor', 'Commune de Gannat', '--ratio-inputs', RATIO_INPUTS, '--revenue', '2400000', '--format', 'csv-fr']);
+    const { code, stdout, stderr } = await runFinloc([...base, '--report', 'ratios', '--year', '2027', '--guarantor', 'Commune de Gannat', '--ratio-inputs', RATIO_INPUTS, '--revenue', '2400000', '--format', 'csv-fr']);
     // No --new-line: CLUB-2027 counts by what falls due in 2027 (nothing). 50 % × 2 400 000 = 1 200 000 < 37 936,29 + 1 234 567,89 − 25 000 = 1 247 504,18.
     expect(code).toBe(1);
     expect(stdout).toContain('plafonnement;D1511-32;Commune de Gannat;verdict;dépassé');
+    expect(stderr).toMatch(/^finloc: alert: \(CGCT L2252-1\) the prudential ratios of Commune de Gannat for 2027 are exceeded: the ceiling \(D1511-32\)/);
+  });
+
+  test('the ratio inputs file is read like the budget item files: an item given twice or unknown is located, status 2', async () => {
+    const dir = tempDir();
+    const inputs = writeFile(dir, 'inputs.csv', 'poste;montant\nrrf;9 412 345,67\nrecettes réelles de fonctionnement;1\ncouleur;3\n');
+    const r = await runFinloc([...base, '--report', 'ratios', '--year', '2027', '--guarantor', 'Commune de Gannat', '--ratio-inputs', inputs]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toEqual([
+      `finloc: ${inputs}:3:1 (item): item "real_operating_revenue" given twice (already on line 2)`,
+      `finloc: ${inputs}:4:1 (item): unknown item "couleur"; expected one of real_operating_revenue, own_debt_net_annuity, guarantee_provisions`,
+      '',
+    ]);
+  });
+
+  test('-o may not name --ratio-inputs or --index-file: status 2, the input unchanged', async () => {
+    const dir = tempDir();
+    const inputs = writeFile(dir, 'inputs.csv', 'item,amount\nrrf,9412345.67\n');
+    const r = await runFinloc([...base, '--report', 'ratios', '--year', '2027', '--guarantor', 'Commune de Gannat', '--ratio-inputs', inputs, '-o', inputs]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(inputs, 'utf8')).toBe('item,amount\nrrf,9412345.67\n');
+    const index = writeFile(dir, 'livret-a.csv', readFileSync('data/livret-a.csv', 'utf8'));
+    expect((await runFinloc([...base, '--index-file', index, '-o', index])).code).toBe(2);
+    expect(readFileSync(index, 'utf8')).toBe(readFileSync('data/livret-a.csv', 'utf8'));
   });
 
   test('ratios need one guarantor, a year and the three inputs', async () => {
-    expect((await runFinloc([...base, '--report', 'ratios', '--year', '2027', '--ratio-inputs', RATIO_INPUTS])).stderr).toContain('give --guarantor');
+    expect((await runFinloc([...base, '--report', 'ratios', '--year', '2027', '--ratio-inputs', RATIO_INPUTS])).stderr).toContain("--guarantor: the ratios are one guarantor's: name one of");
     expect((await runFinloc([...base, '--report', 'ratios', '--guarantor', 'Commune de Gannat'])).stderr).toContain('--report ratios needs --year');
     const r = await runFinloc([...base, '--report', 'ratios', '--year', '2027', '--guarantor', 'Commune de Gannat', '--revenue', '1000']);
     expect(r.code).toBe(2);
@@ -163,12 +216,12 @@ describe('finloc guarantee on the portfolio example', () => {
 });
 
 describe('bad input: located messages, status 2, no output file', () => {
-  const run = async (guarantees: string) => {
+  const run = async (guarantees: string, globalOptions: string[] = []) => {
     const dir = tempDir();
     const loans = writeFile(dir, 'loans.csv', `${LOANS_HEADER}\n${CDC_LINE}\n`);
     const g = writeFile(dir, 'g.csv', guarantees);
     const out = join(dir, 'out.csv');
-    const r = await runFinloc(['guarantee', loans, g, '-o', out]);
+    const r = await runFinloc([...globalOptions, 'guarantee', loans, g, '-o', out]);
     expect(existsSync(out)).toBe(false);
     return { ...r, g };
   };
@@ -198,9 +251,9 @@ describe('bad input: located messages, status 2, no output file', () => {
     expect(stderr).toContain(`${g}:3:2 (guarantor): "DEPARTEMENT DE L ALLIER" already guarantees line 5676228 on line 2`);
   });
 
-  test('a bad cell and an unknown column', async () => {
+  test('a bad cell, and an unknown column with --strict-columns (without, it is ignored with a note)', async () => {
     expect((await run('line_id,guarantor,share_pct\n5676228,A,soixante\n')).stderr).toContain(':2:3 (share_pct): expected a rate in percent');
-    expect((await run('line_id,guarantor,share_pct,couleur\n5676228,A,60,bleu\n')).stderr).toContain('unknown column "couleur"');
+    expect((await run('line_id,guarantor,share_pct,couleur\n5676228,A,60,bleu\n', ['--strict-columns'])).stderr).toContain('unknown column "couleur"');
   });
 });
 
@@ -230,7 +283,7 @@ describe('a portfolio of hundreds of guaranteed lines in one call', () => {
     const statement = await runFinloc(['guarantee', l, g, '--year', '2030', '--format', 'json']);
     expect(statement.code).toBe(0);
     const doc = JSON.parse(statement.stdout);
-    const totals = doc.rows.filter((r: { line_id: string }) => r.line_id === 'Total');
+    const totals = doc.tables.statement.filter((r: { line_id: string }) => r.line_id === 'Total');
     expect(totals).toHaveLength(2);
     for (const t of totals) {
       const start = parseDecimal(t.guaranteed_capital_start)!;
@@ -238,7 +291,7 @@ describe('a portfolio of hundreds of guaranteed lines in one call', () => {
     }
     const ratios = await runFinloc(['guarantee', l, g, '--report', 'ratios', '--year', '2030', '--guarantor', 'commune de gannat', '--revenue', '50000000', '--own-debt-annuity', '2000000', '--provisions', '0', '--format', 'json']);
     const r = JSON.parse(ratios.stdout);
-    expect(r.exempt).toHaveLength(300);
-    expect(r.borrowers).toHaveLength(13);
+    expect(r.tables.exempt).toHaveLength(300);
+    expect(r.tables.borrowers).toHaveLength(13);
   });
 });
