@@ -1,5 +1,5 @@
-import { InputError, type InputProblem, withFile } from '../src/errors.js';
-import { parseTable, type RowOf, type Schema } from '../src/csv/table.js';
+import { InputError, type InputNote, type InputProblem, formatProblem, withFile } from '../src/errors.js';
+import { parseTable, type RowOf, type Schema, type TableOptions } from '../src/csv/table.js';
 import { makeRateHistory, type RateHistory } from '../src/rates/history.js';
 import { rateHistorySchema } from '../src/loan/input.js';
 import { livretAKnownUntil } from '../src/rates/livret-a.js';
@@ -23,8 +23,20 @@ export function readTableFile<S extends Schema>(
   path: string,
   schema: S,
 ): { rows: { line: number; row: RowOf<S> }[]; problems: InputProblem[]; columnOf: (name: keyof S) => number | undefined } {
-  const { rows, problems, columnOf } = parseTable(readTextFile(io, path), schema);
+  const { rows, problems, notes, columnOf } = parseTable(readTextFile(io, path), schema, tableOptions(io));
+  printNotes(io, withFile(notes, path));
   return { rows, problems: withFile(problems, path), columnOf };
+}
+
+/** How the run reads tables: `--strict-columns` refuses unknown columns instead of ignoring them with a note. */
+export function tableOptions(io: CliIo): TableOptions {
+  return { strictColumns: io.settings?.strictColumns === true };
+}
+
+/** The reader's notes (a column ignored, a total line skipped) on stderr, `finloc: note: FILE:LINE: message`; none with --quiet. */
+export function printNotes(io: CliIo, notes: readonly InputNote[]): void {
+  if (io.settings?.quiet === true) return;
+  for (const n of notes) io.stderr.write(`finloc: note: ${formatProblem(n)}\n`);
 }
 
 /** Reads a rate history file (`effective_date,rate_pct`). */
@@ -50,13 +62,20 @@ export function loadLivretA(io: CliIo, indexFile: string | undefined): RateHisto
   return loadRateHistory(io, indexFile ?? bundledDataPath('livret-a.csv'), 'Livret A', livretAKnownUntil);
 }
 
-/** Runs a reader over a file's text, naming the file in each problem it reports. */
-export function readingFile<T>(io: CliIo, path: string, read: (text: string) => T): T {
+/**
+ * Runs a reader over a file's text, naming the file in each problem it
+ * reports. The reader is given the run's table options, with a list that
+ * collects its notes: they are printed, file named, whether it succeeds or not.
+ */
+export function readingFile<T>(io: CliIo, path: string, read: (text: string, options: TableOptions) => T): T {
   const text = readTextFile(io, path);
+  const notes: InputNote[] = [];
   try {
-    return read(text);
+    return read(text, { ...tableOptions(io), notes });
   } catch (e) {
     if (e instanceof InputError) throw new InputError(withFile(e.problems, path));
     throw e;
+  } finally {
+    printNotes(io, withFile(notes, path));
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeBytes } from '../src/csv/decode.js';
+import { decodeText } from '../src/csv/decode.js';
 import { InputError } from '../src/errors.js';
 import { InputRegistry, type OutputSink, checkOutputPath, fileSink, stdoutSink } from './output.js';
 import type { RunSettings } from './skeleton.js';
@@ -36,7 +36,9 @@ export function readTextFile(io: CliIo, path: string): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
     throw new InputError([{ file: path, message: why }]);
   }
-  return decodeBytes(bytes);
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new InputError([{ file: path, ...decoded.problem }]);
+  return decoded.text;
 }
 
 /** Opens `-o FILE` (checked: never an input, a folder or a device) or standard output. */

@@ -21,14 +21,44 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * Something a reader did with a user's input that the user should know of,
+ * though the run goes on: a column ignored, a total line skipped. Located
+ * like a problem, so that it is printed the same way.
+ */
+export interface InputNote {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly message: string;
+}
+
+/** `file:line:column (column name): message`, each part only when known. Also formats an {@link InputNote}. */
 export function formatProblem(p: InputProblem): string {
   let where = p.file ?? '';
   if (p.line !== undefined) where += `${where ? ':' : 'line '}${p.line}`;
   if (p.column !== undefined) where += `:${p.column}`;
-  if (p.columnName !== undefined) where += ` (${p.columnName})`;
+  if (p.columnName !== undefined) where += ` (${excerpt(p.columnName)})`;
   return where ? `${where}: ${p.message}` : p.message;
 }
 
-export function withFile(problems: readonly InputProblem[], file: string): InputProblem[] {
+export function withFile<T extends { readonly file?: string }>(problems: readonly T[], file: string): T[] {
   return problems.map((p) => (p.file === undefined ? { ...p, file } : p));
+}
+
+/** The most characters of a user's cell that a message quotes: a whole 50 MB cell on stderr helps nobody. */
+export const MAX_QUOTED_CHARS = 80;
+
+/** A cell's text for a message: trimmed, cut to {@link MAX_QUOTED_CHARS} characters with "…" when longer. */
+export function excerpt(text: string): string {
+  const s = text.trim();
+  if (s.length <= MAX_QUOTED_CHARS) return s;
+  let cut = MAX_QUOTED_CHARS - 1;
+  if (/[\ud800-\udbff]/.test(s.charAt(cut - 1))) cut--; // never half of a surrogate pair
+  return s.slice(0, cut).trimEnd() + '\u2026';
+}
+
+/** A cell quoted for a message: `"…"`, at most {@link MAX_QUOTED_CHARS} characters of it. */
+export function quoted(text: string): string {
+  return `"${excerpt(text)}"`;
 }

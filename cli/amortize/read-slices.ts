@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { CsvRecordReader, type CsvRecord, type Separator, recordBoundary } from '../../src/csv/records.js';
-import { type TextEncodingName, decodeAs, detectEncoding, hasUtf8Bom } from '../../src/csv/decode.js';
-import { InputError } from '../../src/errors.js';
+import { BoundaryScanner, CsvRecordReader, type CsvRecord, MAX_RECORD_BYTES, type Separator, readerProblems, tooLongProblem } from '../../src/csv/records.js';
+import { EncodingScanner, type FileEncoding, type TextEncodingName, decodeAs } from '../../src/csv/decode.js';
+import { lineKind } from '../../src/csv/table.js';
+import { InputError, type InputProblem } from '../../src/errors.js';
 
 /** A slice of whole records and the line of the file it starts on. */
 export interface RecordSlice {
@@ -12,6 +13,7 @@ export interface RecordSlice {
 /** The header of a CSV file, its form, and its slices of records as they are read. */
 export interface SlicedFile {
   readonly header: CsvRecord | undefined;
+  /** How the slices' bytes are decoded: a UTF-16 file is re-encoded as UTF-8 as it is read. */
   readonly encoding: TextEncodingName;
   readonly separator: Separator;
   readonly slices: AsyncGenerator<RecordSlice>;
@@ -23,58 +25,132 @@ const READ_BYTES = 1 << 17;
 /**
  * Reads a CSV file as slices of whole records, without decoding or parsing
  * them: the main thread only finds where records end; decoding and reading
- * happen with the amortisation, in worker threads for large files. The
- * header is read here, and the encoding decided on the first bytes (BOM,
- * else valid UTF-8, else Windows-1252), as `decodeBytes` does for a whole file.
+ * happen with the amortisation, in worker threads for large files.
+ *
+ * The encoding is decided first, on the whole file (a pass over its bytes,
+ * in constant memory), as `decodeText` does for a file read whole: a
+ * Windows-1252 file whose first accented letter comes after megabytes of
+ * ASCII is read as Windows-1252, and a file with a bad byte is refused
+ * before anything is written. Then the header is read here, blank lines
+ * before it skipped. Every byte is scanned once; a record longer than
+ * MAX_RECORD_BYTES is refused where it starts, so that a file of one huge
+ * line costs a few megabytes and a short message.
  */
 export async function sliceFile(path: string, displayName: string, readBytes = READ_BYTES): Promise<SlicedFile> {
-  const chunks = readChunks(path, displayName, readBytes);
-  let carry: Uint8Array = new Uint8Array(0);
+  const located = (p: InputProblem) => new InputError([{ file: displayName, ...p }]);
+  const verdict = await scanEncoding(path, displayName, readBytes);
+  if (!verdict.ok) throw located(verdict.problem);
+  const utf16 = verdict.encoding === 'utf-16le' || verdict.encoding === 'utf-16be';
+  const encoding: TextEncodingName = utf16 ? 'utf-8' : (verdict.encoding as TextEncodingName);
+  const raw = readChunks(path, displayName, readBytes);
+  const chunks = utf16 ? asUtf8(raw, verdict.encoding) : raw;
+
+  const queue = new ByteQueue();
   let done = false;
-  let headerEnd: number;
-  while ((headerEnd = firstBoundary(carry)) === 0) {
+  const more = async (): Promise<boolean> => {
     const next = await chunks.next();
-    if (next.done) {
-      done = true;
-      headerEnd = carry.length;
+    if (next.done) done = true;
+    else queue.append(next.value);
+    return !next.done;
+  };
+  let line = 1;
+  if (!utf16 && verdict.bomLength > 0) {
+    while (queue.length < verdict.bomLength && (await more()));
+    queue.consume(Math.min(verdict.bomLength, queue.length));
+  }
+
+  // The header: the first line that is not blank.
+  let header: CsvRecord | undefined;
+  let separator: Separator = ',';
+  let scanned = 0;
+  let quoted = false;
+  for (;;) {
+    const bytes = queue.bytes;
+    let end = -1;
+    for (let i = scanned; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b === 34) quoted = !quoted;
+      else if (b === 10 && !quoted) {
+        end = i + 1;
+        break;
+      }
+    }
+    if (end < 0) {
+      scanned = bytes.length;
+      if (bytes.length > MAX_RECORD_BYTES) throw located(tooLongProblem(line, quoted));
+      if (await more()) continue;
+      if (bytes.length === 0) break;
+      end = bytes.length;
+    }
+    if (isBlankLine(bytes, end)) {
+      line += countLineBreaks(bytes, end);
+      queue.consume(end);
+      scanned = 0;
+      continue;
+    }
+    let text: string;
+    try {
+      text = decodeAs(bytes.subarray(0, end), encoding);
+    } catch {
+      throw located({ line, message: 'the header is not valid text' });
+    }
+    const reader = new CsvRecordReader(undefined, line);
+    const record = [...reader.push(text), ...reader.end()][0];
+    const problems = readerProblems(reader);
+    if (problems.length > 0) throw new InputError(problems.map((p) => ({ file: displayName, ...p })));
+    line += countLineBreaks(bytes, end);
+    queue.consume(end);
+    scanned = 0;
+    quoted = false;
+    if (record !== undefined && lineKind(record) !== 'blank') {
+      header = record;
+      separator = reader.detectedSeparator ?? ',';
       break;
     }
-    carry = concat(carry, next.value);
   }
-  const encoding = detectEncoding(carry.subarray(0, Math.min(carry.length, 1 << 16)));
-  const bomLength = hasUtf8Bom(carry) ? 3 : 0;
-  let headerText: string;
-  try {
-    headerText = decodeAs(carry.subarray(bomLength, headerEnd), encoding);
-  } catch {
-    throw new InputError([{ file: displayName, line: 1, message: 'the header is not valid text' }]);
-  }
-  const reader = new CsvRecordReader();
-  const header = [...reader.push(headerText), ...reader.end()][0];
-  const separator = reader.detectedSeparator ?? ',';
-  const headerLines = countLineBreaks(carry.subarray(0, headerEnd));
-  const rest = carry.subarray(headerEnd);
 
   async function* slices(): AsyncGenerator<RecordSlice> {
-    let pending = rest;
-    let line = 1 + headerLines;
+    const scanner = new BoundaryScanner();
     const emit = (upTo: number, lines: number): RecordSlice => {
-      const slice = { bytes: pending.slice(0, upTo), firstLine: line };
+      const slice = { bytes: queue.bytes.slice(0, upTo), firstLine: line };
       line += lines;
-      pending = pending.subarray(upTo);
+      queue.consume(upTo);
       return slice;
     };
     for (;;) {
-      const { cut, linesBefore } = recordBoundary(pending);
-      if (cut > 0 && (pending.length >= readBytes || done)) yield emit(cut, linesBefore);
+      scanner.scan(queue.bytes);
+      const { cut, linesBefore } = scanner.boundary;
+      if (cut > 0 && (queue.length >= readBytes || done)) {
+        const slice = emit(cut, linesBefore);
+        scanner.take();
+        yield slice;
+      }
+      if (scanner.pending > MAX_RECORD_BYTES) throw located(tooLongProblem(line + scanner.boundary.linesBefore, scanner.inQuotes));
       if (done) break;
-      const next = await chunks.next();
-      if (next.done) done = true;
-      else pending = concat(pending, next.value);
+      await more();
     }
-    if (pending.length > 0) yield emit(pending.length, 0);
+    if (queue.length > 0) yield emit(queue.length, 0);
   }
   return { header, encoding, separator, slices: slices() };
+}
+
+/** The first pass: the file's encoding, decided on all its bytes. */
+async function scanEncoding(path: string, displayName: string, readBytes: number) {
+  const scanner = new EncodingScanner();
+  for await (const chunk of readChunks(path, displayName, Math.max(readBytes, 1 << 16))) scanner.push(chunk);
+  return scanner.finish();
+}
+
+/** A UTF-16 file's chunks as UTF-8 bytes (the byte-order mark dropped; a character cut between chunks waits for the next). */
+async function* asUtf8(chunks: AsyncGenerator<Uint8Array>, encoding: FileEncoding): AsyncGenerator<Uint8Array> {
+  const decoder = new TextDecoder(encoding);
+  const encoder = new TextEncoder();
+  for await (const chunk of chunks) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) yield encoder.encode(text);
+  }
+  const last = decoder.decode();
+  if (last.length > 0) yield encoder.encode(last);
 }
 
 async function* readChunks(path: string, displayName: string, readBytes: number): AsyncGenerator<Uint8Array> {
@@ -88,26 +164,58 @@ async function* readChunks(path: string, displayName: string, readBytes: number)
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
+/**
+ * Bytes read and not yet cut off, in one growing buffer: appending copies
+ * each byte once (amortised), where concatenating the held bytes with each
+ * new chunk would copy a long record again and again.
+ */
+class ByteQueue {
+  private store = new Uint8Array(1 << 16);
+  private start = 0;
+  private end = 0;
 
-/** Just after the first line break outside quotes, or 0. */
-function firstBoundary(bytes: Uint8Array): number {
-  let quoted = false;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 34) quoted = !quoted;
-    else if (bytes[i] === 10 && !quoted) return i + 1;
+  get length(): number {
+    return this.end - this.start;
   }
-  return 0;
+
+  /** The bytes held (a view: valid until the next append or consume). */
+  get bytes(): Uint8Array {
+    return this.store.subarray(this.start, this.end);
+  }
+
+  append(chunk: Uint8Array): void {
+    if (this.end + chunk.length > this.store.length) {
+      const live = this.length;
+      if (live + chunk.length <= this.store.length / 2) this.store.copyWithin(0, this.start, this.end);
+      else {
+        const grown = new Uint8Array(Math.max(this.store.length * 2, live + chunk.length));
+        grown.set(this.bytes);
+        this.store = grown;
+      }
+      this.start = 0;
+      this.end = live;
+    }
+    this.store.set(chunk, this.end);
+    this.end += chunk.length;
+  }
+
+  consume(n: number): void {
+    this.start += n;
+    if (this.start === this.end) this.start = this.end = 0;
+  }
 }
 
-function countLineBreaks(bytes: Uint8Array): number {
+/** A line of nothing but spaces, tabs and separators: what a spreadsheet writes for an empty row. */
+function isBlankLine(bytes: Uint8Array, end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a && b !== 0x3b && b !== 0x2c) return false;
+  }
+  return true;
+}
+
+function countLineBreaks(bytes: Uint8Array, end: number): number {
   let n = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  for (let i = 0; i < end; i++) if (bytes[i] === 10) n++;
   return n;
 }

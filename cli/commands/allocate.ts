@@ -39,7 +39,7 @@ export function registerAllocate(program: Command, io: CliIo, setStatus: (code: 
       }
       const computed = allocationReport(results, opts.to1068);
       if (opts.check === undefined) return { report: allocationAsReport(computed) };
-      const checks = readingFile(ctx.io, opts.check, (text) => checkDeclared(computed, figures, readDeclaredFigures(text)));
+      const checks = readingFile(ctx.io, opts.check, (text, options) => checkDeclared(computed, figures, readDeclaredFigures(text, options)));
       return { report: checksReport(checks), checked: opts.check };
     },
   });

@@ -10,7 +10,7 @@ import type { Disbursement } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
 import { type CliIo, resolvePath } from '../io.js';
-import { loadLivretA, loadTable } from '../input.js';
+import { loadLivretA, loadTable, printNotes, tableOptions } from '../input.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
@@ -84,8 +84,9 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
 
   const sliced = await sliceFile(resolvePath(io, file), file);
   if (sliced.header === undefined) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
-  const { binding, problems: headerProblems } = bindHeader(sliced.header, loanLineSchema);
+  const { binding, problems: headerProblems, notes: headerNotes } = bindHeader(sliced.header, loanLineSchema, tableOptions(io));
   if (headerProblems.length > 0) throw new InputError(headerProblems.map((p) => ({ ...p, file })));
+  printNotes(io, headerNotes.map((n) => ({ ...n, file })));
   const pctx: PortfolioContext = { file, encoding: sliced.encoding, separator: sliced.separator, binding, index, disbursements, format };
 
   const threads = opts.threads ?? (sizeOf(resolvePath(io, file)) >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
@@ -107,6 +108,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     for (const id of result.lineIds) if (disbursements.has(id)) seenDisbursementLines.add(id);
     problemCount += result.problems.length;
     for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
+    printNotes(io, result.notes);
     if (problemCount > 0 && !opts.skipInvalid) return; // the run will fail: nothing more is written
     await writeHeader();
     let bytes = result.bytes;

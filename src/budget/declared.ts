@@ -1,8 +1,8 @@
-import { InputError } from '../errors.js';
+import { InputError, quoted } from '../errors.js';
 import type { Decimal } from '../money/decimal.js';
 import { type FigureCheck, type Suspect, checkFigure, signReversed } from './check.js';
 import { ALLOCATION_FIGURES, type AllocationReport } from './figures.js';
-import { type ItemCatalogue, readItemFile } from './item-file.js';
+import { type ItemCatalogue, type ItemFileOptions, readItemFile } from './item-file.js';
 import { RESULT_ITEMS, type ResultFigures } from './input.js';
 
 /**
@@ -30,8 +30,8 @@ export interface DeclaredFigure {
 }
 
 /** Reads a DECLARED text: the figures in the order of the file. */
-export function readDeclaredFigures(text: string): DeclaredFigure[] {
-  const { figures, problems } = readItemFile(text, DECLARED_ITEMS);
+export function readDeclaredFigures(text: string, options: ItemFileOptions = {}): DeclaredFigure[] {
+  const { figures, problems } = readItemFile(text, DECLARED_ITEMS, options);
   if (problems.length === 0 && figures.size === 0) problems.push({ message: 'no declared figure; expected lines item,amount' });
   if (problems.length > 0) throw new InputError(problems);
   return [...figures].map(([item, f]) => ({ item, value: f.value, line: f.line, column: f.column })).sort((a, b) => a.line - b.line);
@@ -58,7 +58,7 @@ export function checkDeclared(report: AllocationReport, inputs: ResultFigures, d
         line: d.line,
         ...(d.column !== undefined ? { column: d.column } : {}),
         columnName: 'item',
-        message: `"${d.item}" cannot be recomputed: the results file does not give it (or, for a ratio, gives no operating receipts)`,
+        message: `${quoted(d.item)} cannot be recomputed: the results file does not give it (or, for a ratio, gives no operating receipts)`,
       })),
     );
   }

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Decimal } from '../money/decimal.js';
-import { type ItemCatalogue, nonNegativeAmountInCents, readItemFile, wholeCount } from './item-file.js';
+import { type ItemCatalogue, type ItemFileOptions, nonNegativeAmountInCents, readItemFile, wholeCount } from './item-file.js';
 import type { BudgetResults } from './types.js';
 
 /**
@@ -73,8 +73,8 @@ export type ResultItem = keyof typeof RESULT_ITEMS;
 export type ResultFigures = ReadonlyMap<string, Decimal>;
 
 /** Reads a RESULTS text; throws an InputError listing every problem, located. */
-export function readBudgetResults(text: string): { results: BudgetResults; figures: ResultFigures } {
-  const { figures, problems } = readItemFile(text, RESULT_ITEMS);
+export function readBudgetResults(text: string, options: ItemFileOptions = {}): { results: BudgetResults; figures: ResultFigures } {
+  const { figures, problems } = readItemFile(text, RESULT_ITEMS, options);
   if (problems.length > 0) throw new InputError(problems);
   const v = (item: ResultItem) => figures.get(item)?.value;
   const must = (item: ResultItem) => v(item)!;

@@ -1,6 +1,6 @@
-import type { InputProblem } from '../errors.js';
+import { type InputNote, type InputProblem, quoted } from '../errors.js';
 import { type FieldParser, amount, normaliseToken, text } from '../csv/fields.js';
-import { parseTable, required } from '../csv/table.js';
+import { type TableOptions, parseTable, required } from '../csv/table.js';
 import type { Decimal } from '../money/decimal.js';
 
 /**
@@ -42,6 +42,13 @@ export const wholeCount: FieldParser<Decimal> = (raw) => {
   return r.ok && r.value.isInteger() && !r.value.isNegative() ? r : { ok: false, expected: 'a whole number of zero or more' };
 };
 
+/**
+ * How an item file is read: `strictColumns`, and where its notes go when
+ * the caller reads it through a function that returns something else
+ * (`readBudgetResults`, `readDeclaredFigures`).
+ */
+export type ItemFileOptions = Pick<TableOptions, 'strictColumns' | 'notes'>;
+
 export interface ItemFigure {
   readonly value: Decimal;
   readonly line: number;
@@ -51,18 +58,25 @@ export interface ItemFigure {
 
 /**
  * Reads an `item,amount` text against a catalogue: the figures by canonical
- * item name, with the line each came from, and every problem of the file.
+ * item name, with the line each came from, every problem of the file, and
+ * the notes of the reading (a column ignored, a total line skipped). An
+ * item of the catalogue is never taken for a total line, whatever its name
+ * (`Total dépenses` is `total_expenditure`).
  */
 export function readItemFile(
   textContent: string,
   catalogue: ItemCatalogue,
-): { figures: Map<string, ItemFigure>; problems: InputProblem[] } {
-  const { rows, problems, columnOf } = parseTable(textContent, itemFileSchema);
+  options: ItemFileOptions = {},
+): { figures: Map<string, ItemFigure>; problems: InputProblem[]; notes: InputNote[] } {
   const lookup = new Map<string, string>();
   for (const [name, spec] of Object.entries(catalogue)) {
     lookup.set(normaliseToken(name), name);
     for (const alias of spec.aliases ?? []) lookup.set(normaliseToken(alias), name);
   }
+  const { rows, problems, notes, columnOf } = parseTable(textContent, itemFileSchema, {
+    ...options,
+    isKnownLabel: (label) => lookup.has(normaliseToken(label)),
+  });
   const itemColumn = columnOf('item');
   const amountColumn = columnOf('amount');
   const figures = new Map<string, ItemFigure>();
@@ -74,7 +88,7 @@ export function readItemFile(
         line,
         column: itemColumn,
         columnName: 'item',
-        message: `unknown item "${row.item}"; expected one of ${Object.keys(catalogue).join(', ')}`,
+        message: `unknown item ${quoted(row.item)}; expected one of ${Object.keys(catalogue).join(', ')}`,
       });
       continue;
     }
@@ -87,7 +101,7 @@ export function readItemFile(
     const parse = catalogue[name]!.parse ?? amountInCents;
     const r = parse(row.amount);
     if (r.ok) figures.set(name, { value: r.value, line, column: itemColumn });
-    else problems.push({ line, column: amountColumn, columnName: 'amount', message: `${name}: expected ${r.expected}, got "${row.amount.trim()}"` });
+    else problems.push({ line, column: amountColumn, columnName: 'amount', message: `${name}: expected ${r.expected}, got ${quoted(row.amount)}` });
   }
   // A bad header or a line the CSV layer could not read leaves items unread:
   // calling them missing would bury the real problem, so they wait for a clean file.
@@ -96,5 +110,5 @@ export function readItemFile(
       if (spec.mandatory && !lineOf.has(name)) problems.push({ message: `missing item "${name}" (a line "${name},<amount>" is required)` });
     }
   }
-  return { figures, problems };
+  return { figures, problems, notes };
 }

@@ -1,7 +1,7 @@
 import { HUNDRED, sum } from '../money/decimal.js';
 import { normaliseToken } from '../csv/fields.js';
 import type { RowOf } from '../csv/table.js';
-import type { InputProblem } from '../errors.js';
+import { type InputProblem, excerpt, quoted } from '../errors.js';
 import type { guaranteeSchema } from './input.js';
 import type { Guarantee } from './types.js';
 
@@ -30,10 +30,10 @@ export function guaranteesFromRows(
     if (!row.share_pct.greaterThan(0) || row.share_pct.greaterThan(HUNDRED)) {
       problems.push(at(line, 'share_pct', `expected a share above 0 % and at most 100 %, got ${row.share_pct.toFixed()} %`));
     }
-    if (!knownLine(row.line_id)) problems.push(at(line, 'line_id', `unknown loan line "${row.line_id}": it is not in the loans file`));
+    if (!knownLine(row.line_id)) problems.push(at(line, 'line_id', `unknown loan line ${quoted(row.line_id)}: it is not in the loans file`));
     const list = byLine.get(row.line_id) ?? [];
     const twin = list.find((o) => normaliseToken(o.row.guarantor) === normaliseToken(row.guarantor));
-    if (twin) problems.push(at(line, 'guarantor', `"${row.guarantor}" already guarantees line ${row.line_id} on line ${twin.line}`));
+    if (twin) problems.push(at(line, 'guarantor', `${quoted(row.guarantor)} already guarantees line ${excerpt(row.line_id)} on line ${twin.line}`));
     list.push(r);
     byLine.set(row.line_id, list);
   }

@@ -1,7 +1,7 @@
-import { type HeaderBinding, readRow } from '../csv/table.js';
-import { type CsvRecord, CsvRecordReader, type Separator } from '../csv/records.js';
+import { type HeaderBinding, lineKind, readRow, totalLineNote } from '../csv/table.js';
+import { type CsvRecord, CsvRecordReader, type Separator, readerProblems } from '../csv/records.js';
 import { type TextEncodingName, decodeAs } from '../csv/decode.js';
-import { InputError, type InputProblem } from '../errors.js';
+import { InputError, type InputNote, type InputProblem } from '../errors.js';
 import type { OutputFormat } from '../output/format.js';
 import type { RateHistory } from '../rates/history.js';
 import { loanLineFromRow, type loanLineSchema } from './input.js';
@@ -29,6 +29,8 @@ export interface BatchResult {
    */
   readonly bytes: Uint8Array;
   readonly problems: InputProblem[];
+  /** Total lines skipped (blank lines are skipped silently). */
+  readonly notes: InputNote[];
   readonly lines: number;
   readonly rows: number;
   /** Lines that used a projected (held) index value. */
@@ -46,11 +48,18 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
   const out = batchWriter;
   out.reset();
   const problems: InputProblem[] = [];
+  const notes: InputNote[] = [];
   const lineIds: string[] = [];
   let lines = 0;
   let rows = 0;
   let projected = 0;
   for (const record of records) {
+    const kind = lineKind(record);
+    if (kind === 'blank') continue;
+    if (kind === 'total') {
+      notes.push({ ...totalLineNote(record), file: ctx.file });
+      continue;
+    }
     const locate = (columnName: string | undefined, message: string): InputProblem => {
       const i = columnName ? ctx.binding.indexOf[columnName as keyof typeof loanLineSchema] : undefined;
       return { file: ctx.file, line: record.line, ...(i !== undefined ? { column: i + 1 } : {}), ...(columnName ? { columnName } : {}), message };
@@ -87,7 +96,7 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
     }
   }
   // A copy of the right size: the working buffer stays for the next batch, so memory does not churn.
-  return { bytes: out.bytes().slice(), problems, lines, rows, projected, lineIds };
+  return { bytes: out.bytes().slice(), problems, notes, lines, rows, projected, lineIds };
 }
 
 /**
@@ -104,14 +113,12 @@ export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: Portfol
   const reader = new CsvRecordReader(ctx.separator, firstLine);
   const records = [...reader.push(text), ...reader.end()];
   const result = amortizeBatch(records, ctx);
-  if (reader.unterminatedQuoteLine !== undefined) {
-    result.problems.push({ file: ctx.file, line: reader.unterminatedQuoteLine, message: 'a quoted field is never closed (missing ")' });
-  }
+  result.problems.push(...readerProblems(reader).map((p) => ({ ...p, file: ctx.file })));
   return result;
 }
 
 function emptyResult(problems: InputProblem[]): BatchResult {
-  return { bytes: new Uint8Array(0), problems, lines: 0, rows: 0, projected: 0, lineIds: [] };
+  return { bytes: new Uint8Array(0), problems, notes: [], lines: 0, rows: 0, projected: 0, lineIds: [] };
 }
 
 /** One working buffer per thread, reused batch after batch. */
