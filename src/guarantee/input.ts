@@ -4,7 +4,7 @@ import type { FieldParser } from '../csv/fields.js';
 import { loanLineSchema } from '../loan/input.js';
 import { InputError } from '../errors.js';
 import type { Decimal } from '../money/decimal.js';
-import { type ItemSpec, readItemFile } from '../budget/item-file.js';
+import { type ItemFileOptions, type ItemSpec, readItemFile } from '../budget/item-file.js';
 
 /** Words that mean « not exempt » in the exempt column (anything else is the reason). */
 const NOT_EXEMPT = new Set(['', 'no', 'non', 'false', 'faux', '0', 'n', 'none', 'aucun', 'aucune']);
@@ -43,8 +43,8 @@ export const RATIO_INPUT_ITEMS = {
  * Throws an InputError listing every problem, located: an unknown item, an
  * item given twice, a bad amount.
  */
-export function readRatioInputs(text: string): Map<RatioInputItem, Decimal> {
-  const { figures, problems } = readItemFile(text, RATIO_INPUT_ITEMS);
+export function readRatioInputs(text: string, options: ItemFileOptions = {}): Map<RatioInputItem, Decimal> {
+  const { figures, problems } = readItemFile(text, RATIO_INPUT_ITEMS, options);
   if (problems.length > 0) throw new InputError(problems);
   return new Map([...figures].map(([item, figure]) => [item as RatioInputItem, figure.value]));
 }
