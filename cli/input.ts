@@ -1,7 +1,7 @@
 import { InputError, type InputNote, type InputProblem, formatProblem, withFile } from '../src/errors.js';
 import { parseTable, type RowOf, type Schema, type TableOptions } from '../src/csv/table.js';
-import { makeRateHistory, type RateHistory } from '../src/rates/history.js';
-import { rateHistorySchema } from '../src/loan/input.js';
+import type { RateHistory } from '../src/rates/history.js';
+import { rateHistoryFromCsv } from '../src/rates/history-csv.js';
 import { livretAKnownUntil } from '../src/rates/livret-a.js';
 import type { IsoDate } from '../src/calendar/date.js';
 import { type CliIo, bundledDataPath, readTextFile } from './io.js';
@@ -39,22 +39,9 @@ export function printNotes(io: CliIo, notes: readonly InputNote[]): void {
   for (const n of notes) io.stderr.write(`finloc: note: ${formatProblem(n)}\n`);
 }
 
-/** Reads a rate history file (`effective_date,rate_pct`). */
+/** Reads a rate history file (`effective_date,rate_pct`); the rules are the core's (src/rates/history-csv.ts). */
 export function loadRateHistory(io: CliIo, path: string, name: string, knownUntil?: (last: IsoDate) => IsoDate): RateHistory {
-  const rows = loadTable(io, path, rateHistorySchema);
-  if (rows.length === 0) throw new InputError([{ file: path, message: 'no rate in the file; expected lines effective_date,rate_pct' }]);
-  const seen = new Map<string, number>();
-  const problems = [];
-  for (const { line, row } of rows) {
-    const before = seen.get(row.effective_date);
-    if (before !== undefined) problems.push({ file: path, line, columnName: 'effective_date', message: `date already given on line ${before}` });
-    seen.set(row.effective_date, line);
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  const points = rows.map(({ row }) => ({ effectiveDate: row.effective_date, ratePct: row.rate_pct }));
-  const history = makeRateHistory(name, points);
-  const last = history.points[history.points.length - 1]!.effectiveDate;
-  return knownUntil ? makeRateHistory(name, points, knownUntil(last)) : history;
+  return readingFile(io, path, (text, options) => rateHistoryFromCsv(text, name, knownUntil, options));
 }
 
 /** The Livret A history: the bundled data/livret-a.csv, or the file given (`--index-file`). */

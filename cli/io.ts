@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { decodeText } from '../src/csv/decode.js';
 import { InputError } from '../src/errors.js';
-import { InputRegistry, type OutputSink, checkOutputPath, fileSink, stdoutSink } from './output.js';
+import { InputRegistry, type OutputSink, type StdoutLike, checkOutputPath, fileSink, stdoutSink } from './output.js';
 import type { RunSettings } from './skeleton.js';
 export type { OutputSink } from './output.js';
 
 /** Where a command reads and writes: the process's streams, or a test's buffers. */
 export interface CliIo {
   /** `once('drain')`, when present, lets long outputs wait for a slow reader instead of filling memory. */
-  readonly stdout: { write(chunk: string | Uint8Array): unknown; once?(event: 'drain', listener: () => void): unknown };
+  readonly stdout: StdoutLike;
   readonly stderr: { write(text: string): unknown };
   /** True when stderr is a terminal: only then is progress shown. */
   readonly stderrIsTty: boolean;
@@ -49,16 +48,4 @@ export function openOutput(io: CliIo, path: string | undefined, option = '-o'): 
   return fileSink(option, path, target, inputs);
 }
 
-/** The project's root folder (where data/ lives), from the compiled or the source tree. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return dir;
-    dir = dirname(dir);
-  }
-  throw new Error('finloc: cannot find the package folder (data/ is missing)');
-}
-
-export function bundledDataPath(name: string): string {
-  return join(packageRoot(), 'data', name);
-}
+export { bundledDataPath, packageRoot } from '../node/package-data.js';

@@ -1,6 +1,6 @@
-import { InputError, type InputProblem } from '../src/errors.js';
-import { loanLineFromRow, loanLineSchema } from '../src/loan/input.js';
-import { amortize } from '../src/loan/schedule.js';
+import { InputError, withFile } from '../src/errors.js';
+import { loanLineSchema } from '../src/loan/input.js';
+import { amortizeRows } from '../src/loan/amortize-csv.js';
 import type { Schedule } from '../src/loan/types.js';
 import type { CliIo } from './io.js';
 import { loadLivretA, readTableFile } from './input.js';
@@ -30,35 +30,10 @@ export function loadSchedules(
   file: string,
   opts: LoadSchedulesOptions = {},
 ): { schedules: Map<string, LoadedSchedule>; lineIds: Set<string> } {
-  const { rows, problems, columnOf } = readTableFile(io, file, loanLineSchema);
-  const at = (line: number, columnName: string | undefined, message: string): InputProblem => {
-    const column = columnName ? columnOf(columnName as keyof typeof loanLineSchema) : undefined;
-    return { file, line, ...(column !== undefined ? { column } : {}), ...(columnName ? { columnName } : {}), message };
-  };
-  const schedules = new Map<string, LoadedSchedule>();
-  const seen = new Map<string, number>();
-  const index = rows.some(({ row }) => row.index !== 'none') ? loadLivretA(io, opts.indexFile) : undefined;
-  for (const { line, row } of rows) {
-    const before = seen.get(row.line_id);
-    if (before !== undefined) {
-      problems.push(at(line, 'line_id', `line_id "${row.line_id}" already given on line ${before}`));
-      continue;
-    }
-    seen.set(row.line_id, line);
-    const built = loanLineFromRow(row);
-    if (!built.line) {
-      problems.push(...built.problems.map((p) => at(line, p.columnName, p.message)));
-      continue;
-    }
-    if (opts.only && !opts.only(row.line_id)) continue;
-    try {
-      schedules.set(row.line_id, { fileLine: line, schedule: amortize(built.line, index ? { index } : {}) });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      problems.push(...e.problems.map((p) => at(line, p.columnName, p.message)));
-    }
-  }
+  const read = readTableFile(io, file, loanLineSchema);
+  const index = read.rows.some(({ row }) => row.index !== 'none') ? loadLivretA(io, opts.indexFile) : undefined;
+  const amortized = amortizeRows(read, { ...(index ? { index } : {}), ...(opts.only ? { only: opts.only } : {}) });
+  const problems = [...read.problems, ...withFile(amortized.problems, file)];
   if (problems.length > 0) throw new InputError(problems);
-  return { schedules, lineIds: new Set(seen.keys()) };
+  return { schedules: new Map(amortized.schedules.map(({ line, schedule }) => [schedule.line.lineId, { fileLine: line, schedule }])), lineIds: amortized.lineIds };
 }
-

@@ -101,6 +101,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     wroteHeader = true;
     if (format !== 'json') await ctx.output().write(scheduleHeader(format));
   };
+  let lastTurn = performance.now();
   const take = async (result: BatchResult) => {
     lines += result.lines;
     rows += result.rows;
@@ -119,6 +120,13 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     }
     if (bytes.length > 0) await ctx.output().write(bytes);
     progress.update(lines, rows);
+    // Let the event loop turn (a timer: an immediate is not enough for a signal)
+    // every 100 ms: without it a file read in a few chunks is amortised in one
+    // stretch of promises, and Ctrl-C or SIGTERM would wait for the end of the run.
+    if (performance.now() - lastTurn > 100) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      lastTurn = performance.now();
+    }
   };
 
   // Keep a few slices in flight per thread, write their results in order.

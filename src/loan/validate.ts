@@ -1,6 +1,7 @@
 import { compareDates, toFrenchDate } from '../calendar/date.js';
 import { historyStart } from '../rates/history.js';
 import { formatMachine } from '../money/format.js';
+import { Decimal } from '../money/decimal.js';
 import { amortisationStart, prefinancingStart } from './prefinancing.js';
 import type { Disbursement, LoanLine } from './types.js';
 import type { RateHistory } from '../rates/history.js';
@@ -10,11 +11,34 @@ export interface LineProblem {
   readonly message: string;
 }
 
+const DECIMAL_FIELDS = ['principal', 'marginPct', 'ratePct', 'progressivityPct', 'progressivityFloorPct'] as const;
+
+/**
+ * What a JavaScript caller may get wrong in a LoanLine's shape: a number
+ * where a Decimal is expected (`principal: 1200000`), a date that is not an
+ * ISO string. Checked before any rule, so that the error names the field
+ * instead of failing deep in the engine.
+ */
+export function loanLineShapeProblems(line: LoanLine): LineProblem[] {
+  if (typeof line !== 'object' || line === null) return [{ message: 'expected a loan line object (use loanLine() to build one from plain values)' }];
+  const problems: LineProblem[] = [];
+  for (const field of DECIMAL_FIELDS) {
+    if (!Decimal.isDecimal(line[field])) problems.push({ columnName: field, message: `expected a Decimal, got ${JSON.stringify(line[field]) ?? typeof line[field]} (loanLine() builds a line from plain numbers and strings)` });
+  }
+  if (typeof line.firstDueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(line.firstDueDate)) problems.push({ columnName: 'firstDueDate', message: `expected an ISO date such as 2027-01-15, got ${JSON.stringify(line.firstDueDate)}` });
+  for (const field of ['periods', 'periodMonths', 'prefinancingMonths'] as const) {
+    if (!Number.isInteger(line[field])) problems.push({ columnName: field, message: `expected a whole number, got ${JSON.stringify(line[field])}` });
+  }
+  return problems;
+}
+
 /** What makes a line impossible to amortise, each problem with the column it comes from. */
 export function loanLineProblems(
   line: LoanLine,
   options: { readonly index?: RateHistory; readonly disbursements?: readonly Disbursement[] },
 ): LineProblem[] {
+  const shape = loanLineShapeProblems(line);
+  if (shape.length > 0) return shape;
   const problems: LineProblem[] = [];
   if (!line.principal.greaterThan(0)) problems.push({ columnName: 'principal', message: 'expected an amount greater than zero' });
   if (!Number.isInteger(line.periods) || line.periods < 1) problems.push({ columnName: 'periods', message: 'expected a whole number of due dates, at least 1' });

@@ -130,10 +130,10 @@ describe('-o naming anything but a regular file or a new file in a writable fold
   });
 });
 
-/** A portfolio big enough to run for a while: fixed-rate monthly lines of 30 years. */
-function bigPortfolio(dir: string, lines: number): string {
+/** A portfolio that runs for a while and is read in many slices: fixed-rate monthly lines of `periods` months. */
+function bigPortfolio(dir: string, lines: number, periods = 360): string {
   let text = 'line_id,principal,first_due_date,periods,periodicity,rate_pct\n';
-  for (let i = 0; i < lines; i++) text += `L${i},${100000 + i}.00,2027-01-15,360,monthly,3.5\n`;
+  for (let i = 0; i < lines; i++) text += `L${i},${100000 + i}.00,2027-01-15,${periods},monthly,3.5\n`;
   const path = join(dir, 'big.csv');
   writeFileSync(path, text);
   return path;
@@ -150,7 +150,7 @@ describe('the process: signals, closed pipes, full disks (the built command, dis
 
   test.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s in the middle of a large run leaves no file behind', async (signal) => {
     const dir = tempDir();
-    const input = bigPortfolio(dir, 3000);
+    const input = bigPortfolio(dir, 40_000, 36);
     const child = spawn(process.execPath, [BIN, 'amortize', input, '-o', join(dir, 'out.csv'), '--threads', '0'], { stdio: 'ignore' });
     // Wait until the temporary file holds some tables (the run is under way), then interrupt.
     const temporary = () => readdirSync(dir).find((n) => n.endsWith('.tmp'));
