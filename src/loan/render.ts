@@ -1,28 +1,35 @@
 import { csvField, csvLine } from '../csv/write.js';
+import { type Column, column } from '../report/model.js';
+import { UTF8_BOM } from '../report/render.js';
 import type { Decimal } from '../money/decimal.js';
 import type { CentsSchedule } from './schedule-in-cents.js';
 import { ByteWriter, writeCents, writeDigits } from '../output/byte-writer.js';
 import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
 import type { Schedule, ScheduleRow } from './types.js';
 
-const CSV_HEADER = ['line_id', 'number', 'due_date', 'rate_pct', 'payment', 'amortisation', 'interest', 'deferred_interest', 'capital_after', 'deferred_stock'];
-
-/** The CDC's own column titles, to hold the table beside a CDC PDF. */
-const CDC_HEADER = [
-  'N° de la Ligne du Prêt',
-  "N° d'échéance",
-  "Date d'échéance",
-  "Taux d'intérêt (en %)",
-  'Echéance (en €)',
-  'Amortissement (en €)',
-  'Intérêts (en €)',
-  'Intérêts à différer (en €)',
-  'Capital dû après remboursement (en €)',
-  "Stock d'intérêts différés (en €)",
+/**
+ * The columns of the amortisation table: machine keys (csv, json) and the
+ * CDC's own titles (csv-fr), to hold the table beside a CDC PDF; « N° de la
+ * Ligne du Prêt » first so that several lines can share a file. The
+ * streaming writer below and every renderer take them from here.
+ */
+export const SCHEDULE_COLUMNS: readonly Column[] = [
+  column('line_id', 'N° de la Ligne du Prêt', 'identifier'),
+  column('number', "N° d'échéance", 'count'),
+  column('due_date', "Date d'échéance", 'date', 'contrat, art. 9'),
+  column('rate_pct', "Taux d'intérêt (en %)", 'rate', 'contrat, art. 10'),
+  column('payment', 'Echéance (en €)', 'amount', 'contrat, art. 12'),
+  column('amortisation', 'Amortissement (en €)', 'amount', 'contrat, art. 12'),
+  column('interest', 'Intérêts (en €)', 'amount', 'contrat, art. 11'),
+  column('deferred_interest', 'Intérêts à différer (en €)', 'amount', 'contrat, art. 11'),
+  column('capital_after', 'Capital dû après remboursement (en €)', 'amount'),
+  column('deferred_stock', "Stock d'intérêts différés (en €)", 'amount', 'contrat, art. 11'),
 ];
 
+/** The header line; csv-fr starts with the UTF-8 byte-order mark, as every csv-fr output. */
 export function scheduleHeader(format: TableFormat): string {
-  return csvLine(format === 'csv-fr' ? CDC_HEADER : CSV_HEADER, separatorOf(format));
+  const french = format === 'csv-fr';
+  return (french ? UTF8_BOM : '') + csvLine(SCHEDULE_COLUMNS.map((c) => (french ? c.title : c.key)), separatorOf(format));
 }
 
 export function scheduleRowFields(lineId: string, row: ScheduleRow, format: TableFormat): string[] {

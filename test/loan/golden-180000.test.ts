@@ -40,8 +40,9 @@ describe('CDC contract 180000, line 5676228: the golden table', () => {
     const { code, stdout } = await runFinloc(['amortize', EXAMPLE, '--format', 'csv-fr']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
+    // The UTF-8 byte-order mark first, so that Excel reads « N° » and « Prêt » right.
     expect(lines[0]).toBe(
-      "N° de la Ligne du Prêt;N° d'échéance;Date d'échéance;Taux d'intérêt (en %);Echéance (en €);Amortissement (en €);Intérêts (en €);Intérêts à différer (en €);Capital dû après remboursement (en €);Stock d'intérêts différés (en €)",
+      "\ufeffN° de la Ligne du Prêt;N° d'échéance;Date d'échéance;Taux d'intérêt (en %);Echéance (en €);Amortissement (en €);Intérêts (en €);Intérêts à différer (en €);Capital dû après remboursement (en €);Stock d'intérêts différés (en €)",
     );
     const table = CDC_180000_TABLE.split('\n');
     table.forEach((l, i) => {
