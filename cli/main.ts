@@ -23,12 +23,13 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
     .version(version(), '-V, --version', 'print the version of finloc')
     .option('--quiet', 'print no notes or summaries on stderr (problems and failed checks are still printed)')
     .option('--strict-columns', 'refuse columns the command does not know instead of ignoring them with a note')
+    .option('--no-warnings', 'mute the plausibility warnings (a rate typed as a fraction, an implausible amount…); they never change a figure')
     .option('--debug', 'on an internal error, print its stack trace')
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
   program.hook('preAction', (thisCommand, actionCommand) => {
-    const all = actionCommand.optsWithGlobals() as RunSettings;
-    Object.assign(io.settings ?? {}, { debug: all.debug === true, quiet: all.quiet === true, strictColumns: all.strictColumns === true });
+    const all = actionCommand.optsWithGlobals() as RunSettings & { warnings?: boolean };
+    Object.assign(io.settings ?? {}, { debug: all.debug === true, quiet: all.quiet === true, strictColumns: all.strictColumns === true, noWarnings: all.warnings === false });
     void thisCommand;
   });
   registerAmortize(program, io, setStatus);

@@ -71,6 +71,8 @@ export interface CommonOptions {
 export interface RunSettings {
   debug?: boolean;
   quiet?: boolean;
+  /** Plausibility warnings muted (`--no-warnings`); they never change a figure. */
+  noWarnings?: boolean;
   strictColumns?: boolean;
 }
 
@@ -156,7 +158,8 @@ async function runSpec<O extends object>(io: CliIo, spec: CommandSpec<O>, files:
 /** Notes (unless --quiet), then every figure that does not hold and a one-line summary of the checks. */
 function tellNotesAndChecks(io: CliIo, file: string, notes: readonly Note[], checks: readonly Check[]): void {
   const quiet = io.settings?.quiet === true;
-  if (!quiet) for (const n of notes) io.stderr.write(`finloc: ${n.kind}: ${n.text}\n`);
+  const muted = (n: Note) => quiet || (n.kind === 'warning' && io.settings?.noWarnings === true);
+  for (const n of notes) if (!muted(n)) io.stderr.write(`finloc: ${n.kind}: ${n.text}\n`);
   const failed = checks.filter((c) => !c.holds);
   for (const c of failed) io.stderr.write(`finloc: does not hold: ${describeCheck(c)}\n`);
   if (checks.length === 0 || quiet) return;

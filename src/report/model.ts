@@ -55,7 +55,13 @@ export interface Table {
  * threshold, a line skipped, an alert.
  */
 export interface Note {
-  readonly kind: 'note' | 'alert';
+  /**
+   * `note`: what was assumed or done (a projection, a skipped line);
+   * `alert`: a legal threshold reached; `warning`: an input that looks
+   * implausible (a rate typed as a fraction…), which never changes a figure
+   * and which `--no-warnings` mutes.
+   */
+  readonly kind: 'note' | 'alert' | 'warning';
   readonly text: string;
 }
 
@@ -89,6 +95,10 @@ export function note(text: string): Note {
 
 export function alert(text: string): Note {
   return { kind: 'alert', text };
+}
+
+export function warning(text: string): Note {
+  return { kind: 'warning', text };
 }
 
 /** A report of one table, with its checks and notes. */
