@@ -39,9 +39,22 @@ export function printNotes(io: CliIo, notes: readonly InputNote[]): void {
   for (const n of notes) io.stderr.write(`finloc: note: ${formatProblem(n)}\n`);
 }
 
-/** Reads a rate history file (`effective_date,rate_pct`); the rules are the core's (src/rates/history-csv.ts). */
+/**
+ * A reader's plausibility warnings (a negative rate, a rate typed as a
+ * fraction…) on stderr, `finloc: warning: FILE:LINE:COLUMN (column): message`;
+ * none with --quiet or --no-warnings. They never change a figure.
+ */
+export function printWarnings(io: CliIo, warnings: readonly InputNote[]): void {
+  if (io.settings?.quiet === true || io.settings?.noWarnings === true) return;
+  for (const w of warnings) io.stderr.write(`finloc: warning: ${formatProblem(w)}\n`);
+}
+
+/** Reads a rate history file (`effective_date,rate_pct`); the rules are the core's (src/rates/history-csv.ts); a negative value gets a warning naming its line. */
 export function loadRateHistory(io: CliIo, path: string, name: string, knownUntil?: (last: IsoDate) => IsoDate): RateHistory {
-  return readingFile(io, path, (text, options) => rateHistoryFromCsv(text, name, knownUntil, options));
+  const warnings: InputNote[] = [];
+  const history = readingFile(io, path, (text, options) => rateHistoryFromCsv(text, name, knownUntil, { ...options, warnings }));
+  printWarnings(io, withFile(warnings, path));
+  return history;
 }
 
 /** The Livret A history: the bundled data/livret-a.csv, or the file given (`--index-file`). */

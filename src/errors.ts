@@ -30,6 +30,7 @@ export interface InputNote {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
+  readonly columnName?: string;
   readonly message: string;
 }
 

@@ -5,6 +5,16 @@ import { type RateHistory, rateInForce } from '../rates/history.js';
 /** Article 18 of the CDC contract: late interest at the Livret A rate « majoré de 6 % (600 points de base) ». */
 export const CDC_LATE_MARGIN_PCT: Decimal = dec(6);
 
+/**
+ * Where the arrears rate is floored at 0, and why: article 18 gives
+ * Livret A + 6 points and names no floor; article 10 says of the line's own
+ * rate that it « ne saurait être négatif », and a negative late interest
+ * would reduce the debt of a borrower who pays late. The floor is finloc's
+ * rule where article 18 is silent.
+ */
+export const CDC_LATE_RATE_FLOOR_RULE =
+  'CDC contract art. 18 gives Livret A + 6 points and names no floor; finloc floors it at 0 as article 10 does the line\'s rate (« ne saurait être négatif »): late interest never reduces the debt';
+
 /** Simple interest on exact days over 365 (the civil-law year of « intérêts de retard »; leap years included). */
 export const ARREARS_DAYS_IN_YEAR = 365;
 
@@ -37,6 +47,8 @@ export interface ArrearPeriod {
   readonly ratePct: Decimal;
   /** Livret A held past its last known value for some day of the period. */
   readonly rateProjected: boolean;
+  /** Livret A + 6 points was negative: the rate applied is the floor, 0 ({@link CDC_LATE_RATE_FLOOR_RULE}). */
+  readonly rateFloored: boolean;
   /** What bears interest: the sum due, plus capitalised interest, less the capital repaid. */
   readonly base: Decimal;
   readonly interest: Decimal;
@@ -123,7 +135,9 @@ export function arrearInterest(arrear: Arrear, livretA: RateHistory, asOf?: IsoD
     const to = candidates.reduce((a, b) => (compareDates(a, b) <= 0 ? a : b));
 
     const index = rateInForce(livretA, from)!;
-    const ratePct = index.ratePct.plus(CDC_LATE_MARGIN_PCT);
+    const rawRatePct = index.ratePct.plus(CDC_LATE_MARGIN_PCT);
+    const rateFloored = rawRatePct.isNegative() && !rawRatePct.isZero();
+    const ratePct = rateFloored ? ZERO : rawRatePct;
     const days = daysBetween(from, to);
     const interest = roundToCent(base.times(percentToRate(ratePct)).times(days).div(ARREARS_DAYS_IN_YEAR));
     const projected = days > 0 && compareDates(addDays(to, -1), livretA.knownUntil) > 0;
@@ -168,7 +182,7 @@ export function arrearInterest(arrear: Arrear, livretA: RateHistory, asOf?: IsoD
 
     if (days > 0 || events.length > 0) {
       periods.push({
-        from, to, days, indexPct: index.ratePct, ratePct, rateProjected: projected, base: periodBase, interest, events,
+        from, to, days, indexPct: index.ratePct, ratePct, rateProjected: projected, rateFloored, base: periodBase, interest, events,
         capitalised, paid, paidToInterest, paidToCapital, baseAfter: base, interestUnpaidAfter: unpaid,
       });
     }

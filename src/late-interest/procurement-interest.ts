@@ -33,6 +33,8 @@ export interface InvoiceInterest {
   readonly ratePct: Decimal | undefined;
   /** The semester's ECB rate is the last known value held, not a published one. */
   readonly rateProjected: boolean;
+  /** ECB rate + 8 points was negative: the rate applied is the floor, 0 (see `PROCUREMENT_RATE_FLOOR_RULE`). */
+  readonly rateFloored: boolean;
   readonly interest: Decimal;
   readonly indemnity: Decimal;
   readonly total: Decimal;
@@ -63,7 +65,7 @@ export function procurementInterest(invoice: Invoice, ecb: RateHistory): Invoice
   if (delay.interestStart === undefined) {
     return {
       invoice, deadline: delay.deadline, late: false, interestStart: undefined, daysLate: 0, semester: undefined,
-      ecbRatePct: undefined, ratePct: undefined, rateProjected: false, interest: ZERO, indemnity: ZERO, total: ZERO,
+      ecbRatePct: undefined, ratePct: undefined, rateProjected: false, rateFloored: false, interest: ZERO, indemnity: ZERO, total: ZERO,
     };
   }
   const rate = semesterRate(ecb, delay.interestStart);
@@ -79,6 +81,7 @@ export function procurementInterest(invoice: Invoice, ecb: RateHistory): Invoice
     ecbRatePct: rate.ecbRatePct,
     ratePct: rate.ratePct,
     rateProjected: rate.projected,
+    rateFloored: rate.floored,
     interest,
     indemnity: FIXED_RECOVERY_INDEMNITY,
     total: interest.plus(FIXED_RECOVERY_INDEMNITY),

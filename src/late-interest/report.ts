@@ -4,9 +4,9 @@ import { toFrenchDate } from '../calendar/date.js';
 import type { RateHistory } from '../rates/history.js';
 import { cellText } from '../report/cells.js';
 import { type Column, type Note, type Report, type Row, type Table, column, note, report, word } from '../report/model.js';
-import { semesterLabel, semesterLabelFr } from './semester-rate.js';
+import { PROCUREMENT_MARGIN_PCT, PROCUREMENT_RATE_FLOOR_RULE, semesterLabel, semesterLabelFr } from './semester-rate.js';
 import { type InvoiceInterest, procurementTotals } from './procurement-interest.js';
-import type { ArrearEvent, ArrearPeriod, ArrearResult } from './loan-arrears.js';
+import { type ArrearEvent, type ArrearPeriod, type ArrearResult, CDC_LATE_MARGIN_PCT, CDC_LATE_RATE_FLOOR_RULE } from './loan-arrears.js';
 
 /**
  * A table whose csv-fr form has more: columns in words (« Observation »)
@@ -41,6 +41,7 @@ const INVOICE_COLUMNS: readonly Column[] = [
 const OBSERVATION = column('observation', 'Observation', 'text');
 const ON_TIME_FR = 'payée dans le délai : ni intérêts ni indemnité';
 const PROJECTED_FR = 'taux BCE projeté (dernière valeur connue)';
+const FLOORED_FR = 'taux BCE + 8 points négatif : taux ramené à 0';
 
 /** An invoice paid on time has no start, rate or semester (empty cells) and zero amounts. */
 function invoiceRow(r: InvoiceInterest): Row {
@@ -54,7 +55,7 @@ function invoiceRow(r: InvoiceInterest): Row {
     interest: r.interest,
     indemnity: r.indemnity,
     total: r.total,
-    observation: !r.late ? ON_TIME_FR : r.rateProjected ? PROJECTED_FR : undefined,
+    observation: !r.late ? ON_TIME_FR : [r.rateFloored ? FLOORED_FR : undefined, r.rateProjected ? PROJECTED_FR : undefined].filter(Boolean).join(' ; ') || undefined,
   };
 }
 
@@ -99,6 +100,11 @@ export function procurementNotes(results: readonly InvoiceInterest[], ecb: RateH
           `(${lastValue(ecb)}) as a projection: ${projected.join(', ')}`,
       ),
     );
+  }
+  const floored = results.filter((r) => r.rateFloored);
+  if (floored.length > 0) {
+    const which = floored.map((r) => `${r.invoice.invoiceId} (${r.ecbRatePct!.toFixed()} % + ${PROCUREMENT_MARGIN_PCT.toFixed()} = ${r.ecbRatePct!.plus(PROCUREMENT_MARGIN_PCT).toFixed()} %)`);
+    notes.push(note(`late-interest rate floored at 0 for ${floored.length} invoice(s) whose ECB rate + 8 points is negative: ${which.join(', ')}; ${PROCUREMENT_RATE_FLOOR_RULE}`));
   }
   return notes;
 }
@@ -232,12 +238,24 @@ export function arrearsAsReport(results: readonly ArrearResult[], livretA: RateH
 }
 
 export function arrearNotes(results: readonly ArrearResult[], livretA: RateHistory): Note[] {
+  const notes: Note[] = [];
   const projected = results.filter((r) => r.periods.some((p) => p.rateProjected));
-  if (projected.length === 0) return [];
-  return [
-    note(
-      `${livretA.name} known until ${toFrenchDate(livretA.knownUntil)}; later days hold its last value (${lastValue(livretA)}) as a projection: ` +
-        projected.map((r) => `${r.arrear.lineId} due ${toFrenchDate(r.arrear.dueDate)}`).join(', '),
-    ),
-  ];
+  if (projected.length > 0) {
+    notes.push(
+      note(
+        `${livretA.name} known until ${toFrenchDate(livretA.knownUntil)}; later days hold its last value (${lastValue(livretA)}) as a projection: ` +
+          projected.map((r) => `${r.arrear.lineId} due ${toFrenchDate(r.arrear.dueDate)}`).join(', '),
+      ),
+    );
+  }
+  const floored = results.filter((r) => r.periods.some((p) => p.rateFloored));
+  if (floored.length > 0) {
+    const which = floored.map((r) => {
+      const lowest = r.periods.filter((p) => p.rateFloored).reduce((a, p) => (p.indexPct.lessThan(a) ? p.indexPct : a), r.periods.find((p) => p.rateFloored)!.indexPct);
+      const days = r.periods.filter((p) => p.rateFloored).reduce((a, p) => a + p.days, 0);
+      return `${r.arrear.lineId} due ${toFrenchDate(r.arrear.dueDate)} (${days} day(s); lowest ${lowest.toFixed()} % + ${CDC_LATE_MARGIN_PCT.toFixed()} = ${lowest.plus(CDC_LATE_MARGIN_PCT).toFixed()} %)`;
+    });
+    notes.push(note(`late-interest rate floored at 0 where ${livretA.name} + 6 points is negative: ${which.join(', ')}; ${CDC_LATE_RATE_FLOOR_RULE}`));
+  }
+  return notes;
 }

@@ -1,4 +1,4 @@
-import { Decimal, dec } from '../money/decimal.js';
+import { Decimal, ZERO, dec } from '../money/decimal.js';
 import { type IsoDate, isoDate, ymd } from '../calendar/date.js';
 import { type RateHistory, rateInForce } from '../rates/history.js';
 
@@ -35,16 +35,28 @@ export interface SemesterRate {
   /** ECB rate in force on the semester's first day. */
   readonly ecbRatePct: Decimal;
   readonly ecbEffectiveDate: IsoDate;
-  /** ECB rate + 8 points. */
+  /** ECB rate + 8 points, floored at 0 ({@link PROCUREMENT_RATE_FLOOR_RULE}). */
   readonly ratePct: Decimal;
+  /** ECB rate + 8 points was below 0: the rate is the floor, 0. */
+  readonly floored: boolean;
   /** The semester starts after the last known ECB decision: its last value is held. */
   readonly projected: boolean;
 }
 
 /**
+ * Where the procurement rate is floored at 0, and why: R2192-31 (formerly
+ * décret n° 2013-269 art. 8) gives ECB rate + 8 points and names no floor;
+ * a negative rate would have the creditor pay for being paid late, so the
+ * floor is our rule where the code is silent.
+ */
+export const PROCUREMENT_RATE_FLOOR_RULE =
+  'CCP R2192-31 (formerly décret n° 2013-269 art. 8) gives ECB rate + 8 points and names no floor; flooring at 0 is finloc\'s rule where the code is silent: late interest never reduces what is owed';
+
+/**
  * The rate of « intérêts moratoires » for interest that starts to run on
  * `interestStart`: the ECB main refinancing rate in force on the first day
- * of that date's semester, plus 8 points. It is fixed once, by the
+ * of that date's semester, plus 8 points, floored at 0 (an ECB rate below
+ * −8 %: {@link PROCUREMENT_RATE_FLOOR_RULE}). It is fixed once, by the
  * semester where interest started, even when the delay runs into the next
  * semester. Undefined when the semester starts before the history.
  */
@@ -52,5 +64,7 @@ export function semesterRate(ecb: RateHistory, interestStart: IsoDate): Semester
   const semester = semesterOf(interestStart);
   const r = rateInForce(ecb, semesterStart(semester));
   if (r === undefined) return undefined;
-  return { semester, ecbRatePct: r.ratePct, ecbEffectiveDate: r.effectiveDate, ratePct: r.ratePct.plus(PROCUREMENT_MARGIN_PCT), projected: r.projected };
+  const raw = r.ratePct.plus(PROCUREMENT_MARGIN_PCT);
+  const floored = raw.isNegative() && !raw.isZero();
+  return { semester, ecbRatePct: r.ratePct, ecbEffectiveDate: r.effectiveDate, ratePct: floored ? ZERO : raw, floored, projected: r.projected };
 }
