@@ -3,7 +3,7 @@ import { loanLineSchema } from '../src/loan/input.js';
 import { amortizeRows } from '../src/loan/amortize-csv.js';
 import type { Schedule } from '../src/loan/types.js';
 import type { CliIo } from './io.js';
-import { loadLivretA, readTableFile } from './input.js';
+import { loadLivretA, printWarnings, readTableFile } from './input.js';
 
 export interface LoadSchedulesOptions {
   /** Livret A history replacing data/livret-a.csv. */
@@ -35,5 +35,6 @@ export function loadSchedules(
   const amortized = amortizeRows(read, { ...(index ? { index } : {}), ...(opts.only ? { only: opts.only } : {}) });
   const problems = [...read.problems, ...withFile(amortized.problems, file)];
   if (problems.length > 0) throw new InputError(problems);
+  printWarnings(io, withFile(amortized.warnings, file));
   return { schedules: new Map(amortized.schedules.map(({ line, schedule }) => [schedule.line.lineId, { fileLine: line, schedule }])), lineIds: amortized.lineIds };
 }

@@ -9,6 +9,7 @@ import { scheduleHeader } from '../../src/loan/render.js';
 import type { Disbursement } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
+import { type Note, warning } from '../../src/report/model.js';
 import { type CliIo, resolvePath } from '../io.js';
 import { loadLivretA, loadTable, printNotes, tableOptions } from '../input.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, defineCommand } from '../skeleton.js';
@@ -29,6 +30,8 @@ export interface AmortizeCliOptions {
 const PARALLEL_FROM_BYTES = 2 << 20;
 /** Problems kept for the report; beyond, only counted. */
 const MAX_PROBLEMS_SHOWN = 200;
+/** Plausibility warnings printed; beyond, only counted. */
+const MAX_WARNINGS_SHOWN = 20;
 
 function threadsOption(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 64) throw new InvalidArgumentError('expected a number of worker threads, 0 to 64 (0: none)');
@@ -75,6 +78,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const progress = new Progress(io);
   const problems: InputProblem[] = [];
   let problemCount = 0;
+  const warnings: Note[] = [];
+  let warningCount = 0;
   let lines = 0;
   let rows = 0;
   let projected = 0;
@@ -110,6 +115,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     problemCount += result.problems.length;
     for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
     printNotes(io, result.notes);
+    warningCount += result.warnings.length;
+    for (const w of result.warnings) if (warnings.length < MAX_WARNINGS_SHOWN) warnings.push(warning(formatProblem(w)));
     if (problemCount > 0 && !opts.skipInvalid) return; // the run will fail: nothing more is written
     await writeHeader();
     let bytes = result.bytes;
@@ -152,7 +159,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   if (format === 'json') await ctx.output().write(wroteJsonItem ? JSON_DOCUMENT_END : JSON_EMPTY_DOCUMENT);
   if (problemCount > 0) reportSkipped(ctx, opts, problems, problemCount);
   progress.finish(lines, rows);
-  return { notes: projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : [], status: EXIT_OK };
+  if (warningCount > warnings.length) warnings.push(warning(`${file}: … and ${warningCount - warnings.length} more plausibility warnings`));
+  return { notes: [...warnings, ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : [])], status: EXIT_OK };
 }
 
 function sizeOf(path: string): number {

@@ -1,6 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type InputProblem } from '../../src/errors.js';
-import { FIRST_DATE_FR, type IsoDate, LAST_DATE_FR, isDateOutOfRange, parseDate, toFrenchDate } from '../../src/calendar/date.js';
+import { InputError, type InputProblem, formatProblem } from '../../src/errors.js';
+import { warning } from '../../src/report/model.js';
+import { invoiceWarnings } from '../../src/late-interest/plausibility.js';
+import { type IsoDate, parseDate, toFrenchDate } from '../../src/calendar/date.js';
 import type { RateHistory } from '../../src/rates/history.js';
 import { ECB_MRO_KNOWN_UNTIL } from '../../src/late-interest/ecb-mro.js';
 import { arrearPaymentSchema, arrearsFromRows, arrearsInterest, invoiceSchema, invoicesInterest, unpaidSchema } from '../../src/late-interest/input.js';
@@ -22,11 +24,7 @@ export interface LoanArrearsCliOptions {
 
 function dateOption(value: string): IsoDate {
   const d = parseDate(value);
-  if (!d) {
-    throw new InvalidArgumentError(
-      isDateOutOfRange(value) ? `expected a date between ${FIRST_DATE_FR} and ${LAST_DATE_FR}, got ${JSON.stringify(value)}` : 'expected a date such as 2026-10-29 or 29/10/2026',
-    );
-  }
+  if (!d) throw new InvalidArgumentError('expected a date such as 2026-10-29 or 29/10/2026');
   return d;
 }
 
@@ -47,7 +45,9 @@ export function registerLateInterest(program: Command, io: CliIo, setStatus: (co
       const { results, problems: own } = invoicesInterest(rows, ecb);
       for (const p of own) problems.push({ file: file!, line: p.line, column: columnOf(p.column), columnName: p.column, message: p.message });
       if (problems.length > 0) throw new InputError(problems);
-      return { report: procurementAsReport(results, ecb) };
+      const report = procurementAsReport(results, ecb);
+      const warnings = invoiceWarnings(rows).map((w) => warning(formatProblem({ file: file!, line: w.line, column: columnOf(w.column), columnName: w.column, message: w.message })));
+      return { report: { ...report, notes: [...warnings, ...report.notes] } };
     },
   });
   defineCommand<LoanArrearsCliOptions>(group, io, setStatus, {

@@ -1,9 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type InputProblem, withFile } from '../../src/errors.js';
-import { readAmount } from '../../src/money/parse.js';
+import { InputError, type InputProblem, formatProblem, withFile } from '../../src/errors.js';
+import { parseDecimal } from '../../src/money/parse.js';
 import type { Decimal } from '../../src/money/decimal.js';
 import { grantSchema, grantFromRow } from '../../src/subsidy/input.js';
 import { subsidiesAsReport, subsidyReport } from '../../src/subsidy/report.js';
+import { grantWarnings } from '../../src/subsidy/plausibility.js';
+import { warning } from '../../src/report/model.js';
 import { attributorProblems, renderScdl, scdlGapNotes } from '../../src/subsidy/scdl.js';
 import type { Grant } from '../../src/subsidy/types.js';
 import type { CliIo } from '../io.js';
@@ -22,10 +24,8 @@ function namedAmount(what: string) {
   return (value: string, previous: { name: string; amount: Decimal }[] = []) => {
     const eq = value.indexOf('=');
     const name = eq > 0 ? value.slice(0, eq).trim() : '';
-    const read = eq > 0 ? readAmount(value.slice(eq + 1)) : undefined;
-    if (name === '' || read === undefined) throw new InvalidArgumentError(`expected NAME=AMOUNT, e.g. operating=70000 or "fonctionnement=70 000,00" (${what})`);
-    if (!read.ok) throw new InvalidArgumentError(`expected ${read.expected} after ${name}=, got ${JSON.stringify(value.slice(eq + 1))} (${what})`);
-    const amount = read.value;
+    const amount = eq > 0 ? parseDecimal(value.slice(eq + 1)) : undefined;
+    if (name === '' || amount === undefined) throw new InvalidArgumentError(`expected NAME=AMOUNT, e.g. operating=70000 or "fonctionnement=70 000,00" (${what})`);
     if (amount.isNegative() && !amount.isZero()) throw new InvalidArgumentError(`expected an amount of zero or more for ${name}`);
     return [...previous, { name, amount }];
   };
@@ -65,7 +65,11 @@ export function registerSubsidies(program: Command, io: CliIo, setStatus: (code:
           }),
         );
       }
-      const report = subsidiesAsReport(r.report);
+      const built = subsidiesAsReport(r.report);
+      const warnings = grantWarnings(grants.grants).map((w) =>
+        warning(formatProblem({ file: file!, ...(w.line !== undefined ? { line: w.line } : {}), column: grants.columnOf(w.column), columnName: w.column, message: w.message })),
+      );
+      const report = { ...built, notes: [...warnings, ...built.notes] };
       // Overspending an envelope is a limit passed, not a declared figure: it fails the run without being a check.
       const status = r.report.holds ? EXIT_OK : EXIT_CHECK_FAILED;
       if (!scdl) return { report, status };

@@ -1,7 +1,8 @@
-import { InputError, type InputProblem } from '../errors.js';
+import { InputError, type InputNote, type InputProblem } from '../errors.js';
 import { parseTable, type TableOptions, type TableResult } from '../csv/table.js';
 import type { RateHistory } from '../rates/history.js';
 import { loanLineFromRow, loanLineSchema } from './input.js';
+import { loanLineWarnings } from './plausibility.js';
 import { amortize } from './schedule.js';
 import type { Disbursement, Schedule } from './types.js';
 
@@ -10,6 +11,12 @@ export interface AmortizeCsvOptions extends TableOptions {
   readonly index?: RateHistory;
   /** Actual « Versements », by line_id. */
   readonly disbursements?: ReadonlyMap<string, readonly Disbursement[]>;
+  /**
+   * When given, the plausibility warnings of the lines amortised (a rate
+   * typed as a fraction, a principal over 10 billion €…: src/loan/plausibility.ts)
+   * are added here, located by line and column. They never change a figure.
+   */
+  readonly warnings?: InputNote[];
 }
 
 /** The lines of a LOANS table amortised, each with the line of the file it comes from. */
@@ -18,6 +25,8 @@ export interface AmortizedRows {
   /** Every line id of the table, amortised or not. */
   readonly lineIds: Set<string>;
   readonly problems: InputProblem[];
+  /** Plausibility warnings of the lines amortised, located (line, column). */
+  readonly warnings: InputNote[];
 }
 
 /**
@@ -36,6 +45,7 @@ export function amortizeRows(
   };
   const schedules: { line: number; schedule: Schedule }[] = [];
   const problems: InputProblem[] = [];
+  const warnings: InputNote[] = [];
   const seen = new Map<string, number>();
   for (const { line, row } of read.rows) {
     const before = seen.get(row.line_id);
@@ -53,12 +63,14 @@ export function amortizeRows(
     try {
       const disbursements = options.disbursements?.get(row.line_id);
       schedules.push({ line, schedule: amortize(built.line, { ...(options.index ? { index: options.index } : {}), ...(disbursements ? { disbursements } : {}) }) });
+      for (const w of loanLineWarnings(built.line, options.index)) warnings.push(at(line, w.columnName, w.message));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => at(line, p.columnName, p.message)));
     }
   }
-  return { schedules, lineIds: new Set(seen.keys()), problems };
+  options.warnings?.push(...warnings);
+  return { schedules, lineIds: new Set(seen.keys()), problems, warnings };
 }
 
 /**

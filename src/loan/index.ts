@@ -10,3 +10,4 @@ export { amortisationStart, prefinancingStart, capitalisedPrefinancingInterest, 
 export { tegPercent } from './teg.js';
 export { loanLineSchema, loanLineFromRow, disbursementSchema, rateHistorySchema } from './input.js';
 export { renderSchedules, scheduleHeader, scheduleBody, scheduleJson } from './render.js';
+export { PLAUSIBILITY, type LineWarning, indexAtEffectiveDate, loanLineWarnings } from './plausibility.js';

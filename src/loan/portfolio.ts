@@ -5,6 +5,7 @@ import { InputError, type InputNote, type InputProblem } from '../errors.js';
 import type { OutputFormat } from '../output/format.js';
 import type { RateHistory } from '../rates/history.js';
 import { loanLineFromRow, type loanLineSchema } from './input.js';
+import { loanLineWarnings } from './plausibility.js';
 import { amortize } from './schedule.js';
 import { amortizeInCents } from './schedule-in-cents.js';
 import { scheduleBody, scheduleJson, writeCentsScheduleBody } from './render.js';
@@ -31,6 +32,8 @@ export interface BatchResult {
   readonly problems: InputProblem[];
   /** Total lines skipped (blank lines are skipped silently). */
   readonly notes: InputNote[];
+  /** Plausibility warnings of the lines amortised (src/loan/plausibility.ts), located: file, line, column. */
+  readonly warnings: InputNote[];
   readonly lines: number;
   readonly rows: number;
   /** Lines that used a projected (held) index value. */
@@ -49,6 +52,7 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
   out.reset();
   const problems: InputProblem[] = [];
   const notes: InputNote[] = [];
+  const warnings: InputNote[] = [];
   const lineIds: string[] = [];
   let lines = 0;
   let rows = 0;
@@ -90,13 +94,14 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
       }
       lines++;
       lineIds.push(built.line.lineId);
+      for (const w of loanLineWarnings(built.line, ctx.index)) warnings.push(locate(w.columnName, w.message));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => locate(p.columnName, p.message)));
     }
   }
   // A copy of the right size: the working buffer stays for the next batch, so memory does not churn.
-  return { bytes: out.bytes().slice(), problems, notes, lines, rows, projected, lineIds };
+  return { bytes: out.bytes().slice(), problems, notes, warnings, lines, rows, projected, lineIds };
 }
 
 /**
@@ -118,7 +123,7 @@ export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: Portfol
 }
 
 function emptyResult(problems: InputProblem[]): BatchResult {
-  return { bytes: new Uint8Array(0), problems, notes: [], lines: 0, rows: 0, projected: 0, lineIds: [] };
+  return { bytes: new Uint8Array(0), problems, notes: [], warnings: [], lines: 0, rows: 0, projected: 0, lineIds: [] };
 }
 
 /** One working buffer per thread, reused batch after batch. */

@@ -1,0 +1,119 @@
+import { Decimal, dec } from '../money/decimal.js';
+import { type IsoDate, toFrenchDate } from '../calendar/date.js';
+import { type RateHistory, rateInForce } from '../rates/history.js';
+import { amortisationStart, prefinancingStart } from './prefinancing.js';
+import type { LoanLine } from './types.js';
+
+/**
+ * The bounds past which a loan line looks mistyped. A line outside them is
+ * amortised all the same, to the cent: a plausibility warning never changes
+ * a figure (`--no-warnings` mutes it).
+ */
+export const PLAUSIBILITY = {
+  /** Points between `rate_pct` and index + margin at the effective date beyond which the rate looks mistyped. */
+  rateGapPoints: dec(1),
+  /** An annual rate above this, in %, looks mistyped. */
+  maxAnnualRatePct: dec(20),
+  /** A margin over the index outside this range, in %, looks mistyped. */
+  minMarginPct: dec(-2),
+  maxMarginPct: dec(5),
+  /** A principal outside this range, in €, looks mistyped. */
+  minPrincipal: dec(100),
+  maxPrincipal: dec('10000000000'),
+  /** A line longer than this (prefinancing and amortisation), in years, looks mistyped. */
+  maxYears: 80,
+} as const;
+
+/** A plausibility warning about one line, with the column it is about (a LOANS.csv column name). */
+export interface LineWarning {
+  readonly columnName: string;
+  readonly message: string;
+}
+
+/** « 2,3 % »: a percentage as a French reader writes it. */
+function pct(d: Decimal): string {
+  return `${d.toFixed().replace('.', ',')} %`;
+}
+
+/** « 1 234,56 € ». */
+function euros(d: Decimal): string {
+  const [int, frac] = d.toFixed(2).split('.');
+  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${frac} €`;
+}
+
+/**
+ * The index value the contract's rate I was set from: I is « actualisé à la
+ * date d'effet du contrat », a date LOANS.csv does not give; finloc takes the
+ * value in force at the start of the line's first phase (the prefinancing
+ * start, else the start of the amortisation phase, one period before the
+ * first due date), or at the first due date when the history starts later.
+ */
+export function indexAtEffectiveDate(line: LoanLine, index: RateHistory): { ratePct: Decimal; date: IsoDate; what: string } | undefined {
+  try {
+    const start = line.prefinancingMonths > 0 ? prefinancingStart(line) : amortisationStart(line);
+    const what = line.prefinancingMonths > 0 ? 'start of the prefinancing phase' : 'start of the amortisation phase';
+    const atStart = rateInForce(index, start);
+    if (atStart !== undefined) return { ratePct: atStart.ratePct, date: start, what };
+    const atFirst = rateInForce(index, line.firstDueDate);
+    return atFirst === undefined ? undefined : { ratePct: atFirst.ratePct, date: line.firstDueDate, what: 'first due date' };
+  } catch {
+    return undefined; // a date the calendar refuses: the line's own validation says so
+  }
+}
+
+/**
+ * What looks mistyped in a loan line (issue 11): an indexed line whose
+ * `rate_pct` is more than one point from index + margin at the effective
+ * date (« did you mean 2,3 %? » when the rate × 100 or ÷ 100 fits), an annual
+ * rate above 20 %, a margin outside −2 % … +5 %, a principal under 100 € or
+ * over 10 billion €, a line longer than 80 years. Nothing here changes a
+ * figure; the caller locates each warning (file, line, column).
+ */
+export function loanLineWarnings(line: LoanLine, index?: RateHistory): LineWarning[] {
+  const P = PLAUSIBILITY;
+  const warnings: LineWarning[] = [];
+  const rate = line.ratePct;
+  if (line.index !== 'none' && index !== undefined) {
+    const at = indexAtEffectiveDate(line, index);
+    if (at !== undefined) {
+      const expected = at.ratePct.plus(line.marginPct);
+      const fits = (r: Decimal) => r.minus(expected).abs().lessThanOrEqualTo(P.rateGapPoints);
+      if (!fits(rate)) {
+        const guess = [rate.times(100), rate.div(100)].find(fits);
+        warnings.push({
+          columnName: 'rate_pct',
+          message:
+            `rate ${pct(rate)} is ${rate.minus(expected).abs().toFixed().replace('.', ',')} points from ${index.name} ${pct(at.ratePct)} ` +
+            `(in force on ${toFrenchDate(at.date)}, ${at.what}) + margin ${pct(line.marginPct)} = ${pct(expected)}` +
+            (guess !== undefined ? `; did you mean ${pct(guess)}?` : '; check rate_pct and margin_pct'),
+        });
+      }
+    }
+  }
+  if (rate.greaterThan(P.maxAnnualRatePct)) {
+    const guess = rate.div(100);
+    warnings.push({
+      columnName: 'rate_pct',
+      message: `annual rate ${pct(rate)} is above ${pct(P.maxAnnualRatePct)}` + (guess.lessThanOrEqualTo(P.maxAnnualRatePct) ? `; did you mean ${pct(guess)}?` : ''),
+    });
+  }
+  if (line.index !== 'none' && (line.marginPct.lessThan(P.minMarginPct) || line.marginPct.greaterThan(P.maxMarginPct))) {
+    warnings.push({ columnName: 'margin_pct', message: `margin ${pct(line.marginPct)} over the index is outside ${pct(P.minMarginPct)} … +${pct(P.maxMarginPct)}` });
+  }
+  if (line.principal.lessThan(P.minPrincipal)) {
+    warnings.push({ columnName: 'principal', message: `principal ${euros(line.principal)} is under 100 €` });
+  } else if (line.principal.greaterThan(P.maxPrincipal)) {
+    warnings.push({ columnName: 'principal', message: `principal ${euros(line.principal)} is over 10 billion €` });
+  }
+  const months = line.prefinancingMonths + line.periods * line.periodMonths;
+  if (months > P.maxYears * 12) {
+    const years = dec(months).div(12);
+    warnings.push({
+      columnName: line.prefinancingMonths > P.maxYears * 12 ? 'prefinancing_months' : 'periods',
+      message:
+        `the line lasts ${years.toDecimalPlaces(2).toFixed().replace('.', ',')} years ` +
+        `(${line.prefinancingMonths > 0 ? `${line.prefinancingMonths} months of prefinancing + ` : ''}${line.periods} due dates × ${line.periodMonths} months), more than ${P.maxYears}`,
+    });
+  }
+  return warnings;
+}
