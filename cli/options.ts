@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { OUTPUT_FORMATS, type OutputFormat } from '../src/output/format.js';
-import { parseDecimal } from '../src/money/parse.js';
+import { readAmount } from '../src/money/parse.js';
 import type { Decimal } from '../src/money/decimal.js';
 
 /** Parser for `--format`, restricted to the formats a command offers. */
@@ -13,9 +13,12 @@ export function formatParser<F extends string = OutputFormat>(allowed: readonly 
   };
 }
 
-/** Parser for an amount given as an option ("598 255,81", "598255.81"). */
+/**
+ * Parser for an amount given as an option ("598 255,81", "598255.81"): the
+ * one amount parser of the cells (src/money/parse.ts), at most two decimals.
+ */
 export function amountOption(value: string): Decimal {
-  const v = parseDecimal(value);
-  if (!v) throw new InvalidArgumentError('expected an amount such as 598 255,81 or 598255.81');
-  return v;
+  const r = readAmount(value);
+  if (!r.ok) throw new InvalidArgumentError(`expected ${r.expected}, got ${JSON.stringify(value)}`);
+  return r.value;
 }

@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type InputProblem, formatProblem } from '../../src/errors.js';
 import { warning } from '../../src/report/model.js';
 import { invoiceWarnings } from '../../src/late-interest/plausibility.js';
-import { type IsoDate, parseDate, toFrenchDate } from '../../src/calendar/date.js';
+import { FIRST_DATE_FR, type IsoDate, LAST_DATE_FR, isDateOutOfRange, parseDate, toFrenchDate } from '../../src/calendar/date.js';
 import type { RateHistory } from '../../src/rates/history.js';
 import { ECB_MRO_KNOWN_UNTIL } from '../../src/late-interest/ecb-mro.js';
 import { arrearPaymentSchema, arrearsFromRows, arrearsInterest, invoiceSchema, invoicesInterest, unpaidSchema } from '../../src/late-interest/input.js';
@@ -24,7 +24,11 @@ export interface LoanArrearsCliOptions {
 
 function dateOption(value: string): IsoDate {
   const d = parseDate(value);
-  if (!d) throw new InvalidArgumentError('expected a date such as 2026-10-29 or 29/10/2026');
+  if (!d) {
+    throw new InvalidArgumentError(
+      isDateOutOfRange(value) ? `expected a date between ${FIRST_DATE_FR} and ${LAST_DATE_FR}, got ${JSON.stringify(value)}` : 'expected a date such as 2026-10-29 or 29/10/2026',
+    );
+  }
   return d;
 }
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type InputProblem, formatProblem, withFile } from '../../src/errors.js';
-import { parseDecimal } from '../../src/money/parse.js';
+import { readAmount } from '../../src/money/parse.js';
 import type { Decimal } from '../../src/money/decimal.js';
 import { grantSchema, grantFromRow } from '../../src/subsidy/input.js';
 import { subsidiesAsReport, subsidyReport } from '../../src/subsidy/report.js';
@@ -24,8 +24,10 @@ function namedAmount(what: string) {
   return (value: string, previous: { name: string; amount: Decimal }[] = []) => {
     const eq = value.indexOf('=');
     const name = eq > 0 ? value.slice(0, eq).trim() : '';
-    const amount = eq > 0 ? parseDecimal(value.slice(eq + 1)) : undefined;
-    if (name === '' || amount === undefined) throw new InvalidArgumentError(`expected NAME=AMOUNT, e.g. operating=70000 or "fonctionnement=70 000,00" (${what})`);
+    const read = eq > 0 ? readAmount(value.slice(eq + 1)) : undefined;
+    if (name === '' || read === undefined) throw new InvalidArgumentError(`expected NAME=AMOUNT, e.g. operating=70000 or "fonctionnement=70 000,00" (${what})`);
+    if (!read.ok) throw new InvalidArgumentError(`expected ${read.expected} after ${name}=, got ${JSON.stringify(value.slice(eq + 1))} (${what})`);
+    const amount = read.value;
     if (amount.isNegative() && !amount.isZero()) throw new InvalidArgumentError(`expected an amount of zero or more for ${name}`);
     return [...previous, { name, amount }];
   };

@@ -33,20 +33,51 @@ export function isoDateUnchecked(year: number, month: number, day: number): IsoD
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as IsoDate;
 }
 
-/** Reads "2026-10-29" or "29/10/2026"; undefined for anything else or an impossible date. */
-export function parseDate(text: string): IsoDate | undefined {
+/**
+ * The dates finloc reads or computes: from 1 January 1900 to 31 December
+ * 2199. A date read outside is refused; a loan whose due dates would go
+ * past the last is refused before any computing (src/loan/validate.ts).
+ */
+export const FIRST_DATE = '1900-01-01' as IsoDate;
+export const LAST_DATE = '2199-12-31' as IsoDate;
+export const FIRST_DATE_FR = '01/01/1900';
+export const LAST_DATE_FR = '31/12/2199';
+
+/** Whether a date lies in finloc's range (FIRST_DATE … LAST_DATE). */
+export function isInDateRange(date: IsoDate): boolean {
+  return date >= FIRST_DATE && date <= LAST_DATE;
+}
+
+function readYmd(text: string): { y: number; mo: number; d: number } | undefined {
   const s = text.trim();
   let m = ISO.exec(s);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isValidYmd(y, mo, d) ? isoDate(y, mo, d) : undefined;
-  }
+  if (m) return { y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) };
   m = FRENCH.exec(s);
-  if (m) {
-    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return isValidYmd(y, mo, d) ? isoDate(y, mo, d) : undefined;
-  }
+  if (m) return { y: Number(m[3]), mo: Number(m[2]), d: Number(m[1]) };
   return undefined;
+}
+
+/**
+ * Reads "2026-10-29" or "29/10/2026"; undefined for anything else, an
+ * impossible date or one outside 1900-01-01 … 2199-12-31.
+ */
+export function parseDate(text: string): IsoDate | undefined {
+  const r = readYmd(text);
+  if (!r || !isValidYmd(r.y, r.mo, r.d)) return undefined;
+  const date = isoDate(r.y, r.mo, r.d);
+  return isInDateRange(date) ? date : undefined;
+}
+
+/** A well-formed, possible date that parseDate refuses only for lying outside 1900–2199. */
+export function isDateOutOfRange(text: string): boolean {
+  const r = readYmd(text);
+  return r !== undefined && r.mo >= 1 && r.mo <= 12 && r.d >= 1 && r.d <= 31 && (r.y < 1900 || r.y > 2199);
+}
+
+/** The year and month `months` after (or before) a date's, without building a date: for range checks of far-off dates. */
+export function monthIndexAfter(date: IsoDate, months: number): number {
+  const { year, month } = ymd(date);
+  return year * 12 + (month - 1) + months;
 }
 
 export function ymd(date: IsoDate): { year: number; month: number; day: number } {

@@ -1,6 +1,6 @@
 import { Decimal } from '../money/decimal.js';
-import { parseDecimal } from '../money/parse.js';
-import { type IsoDate, parseDate } from '../calendar/date.js';
+import { readAmount, readRate } from '../money/parse.js';
+import { FIRST_DATE_FR, type IsoDate, LAST_DATE_FR, isDateOutOfRange, parseDate } from '../calendar/date.js';
 
 /** Reads one cell: a value, or what was expected. The cell is never empty here. */
 export type FieldParser<T> = (raw: string) => { ok: true; value: T } | { ok: false; expected: string };
@@ -8,42 +8,56 @@ export type FieldParser<T> = (raw: string) => { ok: true; value: T } | { ok: fal
 const ok = <T>(value: T) => ({ ok: true as const, value });
 const expected = (what: string) => ({ ok: false as const, expected: what });
 
+/** A money amount: at most two decimals, digit groups as spreadsheets write them (src/money/parse.ts). */
 export const amount: FieldParser<Decimal> = (raw) => {
-  const v = parseDecimal(raw);
-  return v ? ok(v) : expected('an amount such as 569 627,00 or 569627.00');
+  const r = readAmount(raw);
+  return r.ok ? ok(r.value) : expected(r.expected);
 };
 
 export const nonNegativeAmount: FieldParser<Decimal> = (raw) => {
-  const v = parseDecimal(raw);
-  if (!v) return expected('an amount such as 569 627,00 or 569627.00');
-  return v.isNegative() && !v.isZero() ? expected('an amount of zero or more') : ok(v);
+  const r = readAmount(raw);
+  if (!r.ok) return expected(r.expected);
+  return r.value.isNegative() ? expected('an amount of zero or more') : ok(r.value);
 };
 
 export const positiveAmount: FieldParser<Decimal> = (raw) => {
-  const v = parseDecimal(raw);
-  if (!v) return expected('an amount such as 569 627,00 or 569627.00');
-  return v.greaterThan(0) ? ok(v) : expected('an amount greater than zero');
+  const r = readAmount(raw);
+  if (!r.ok) return expected(r.expected);
+  return r.value.greaterThan(0) ? ok(r.value) : expected('an amount greater than zero');
 };
 
-/** A rate in percent: "2,3 %", "2.3", "-0,5". */
+/** The range every rate or percentage read lies in, in percent. */
+export const MIN_PERCENT = -100;
+export const MAX_PERCENT = 1000;
+
+/** A rate in percent: "2,3 %", "2.3", "-0,5"; at most six decimals, between −100 % and 1 000 %. */
 export const percent: FieldParser<Decimal> = (raw) => {
-  const v = parseDecimal(raw);
-  return v ? ok(v) : expected('a rate in percent such as 2,3 or 2.3 %');
+  const r = readRate(raw);
+  if (!r.ok) return expected(r.expected);
+  return r.value.lessThan(MIN_PERCENT) || r.value.greaterThan(MAX_PERCENT) ? expected('a rate in percent between -100 and 1 000') : ok(r.value);
 };
 
-export const positiveInteger: FieldParser<number> = (raw) => {
-  const s = raw.trim();
-  return /^\d+$/.test(s) && Number(s) > 0 && Number(s) <= 100000 ? ok(Number(s)) : expected('a whole number greater than zero');
-};
+/**
+ * A whole number from `min` (0 or 1) to `max`, written with digits only;
+ * above `max`, `tooLarge` says the limit (« at most 1 200 due dates »).
+ */
+export function integerIn(min: 0 | 1, max: number, tooLarge: string): FieldParser<number> {
+  const kind = min === 1 ? 'a whole number greater than zero' : 'a whole number of zero or more';
+  return (raw) => {
+    const s = raw.trim();
+    if (!/^\d+$/.test(s) || Number(s) < min) return expected(kind);
+    return Number(s) <= max ? ok(Number(s)) : expected(tooLarge);
+  };
+}
 
-export const nonNegativeInteger: FieldParser<number> = (raw) => {
-  const s = raw.trim();
-  return /^\d+$/.test(s) && Number(s) <= 100000 ? ok(Number(s)) : expected('a whole number of zero or more');
-};
+export const positiveInteger: FieldParser<number> = integerIn(1, 100000, 'a whole number from 1 to 100 000');
+
+export const nonNegativeInteger: FieldParser<number> = integerIn(0, 100000, 'a whole number from 0 to 100 000');
 
 export const date: FieldParser<IsoDate> = (raw) => {
   const v = parseDate(raw);
-  return v ? ok(v) : expected('a date such as 2026-10-29 or 29/10/2026');
+  if (v) return ok(v);
+  return expected(isDateOutOfRange(raw) ? `a date between ${FIRST_DATE_FR} and ${LAST_DATE_FR}` : 'a date such as 2026-10-29 or 29/10/2026');
 };
 
 export const text: FieldParser<string> = (raw) => ok(raw.trim());

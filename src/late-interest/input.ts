@@ -15,6 +15,9 @@ const paymentDays: f.FieldParser<number> = (raw) => {
     : { ok: false, expected: `a payment period in days from 1 to ${MAX_PAYMENT_DAYS} (30 for a local authority, 50 for a public health establishment, 60 for some public companies)` };
 };
 
+/** The longest suspension of the payment period read: 365 days. */
+export const MAX_SUSPENSION_DAYS = 365;
+
 /** INVOICES.csv, with the names a finance officer may give the columns. README lists them. */
 export const invoiceSchema = {
   invoice_id: required(f.text, ['facture', 'n_facture', 'no_facture', 'numero_facture', 'numero', 'reference', 'demande_de_paiement']),
@@ -22,7 +25,7 @@ export const invoiceSchema = {
   received_date: required(f.date, ['date_reception', 'date_de_reception', 'reception', 'date_de_reception_de_la_demande_de_paiement', 'received']),
   paid_date: required(f.date, ['date_paiement', 'date_de_paiement', 'paiement', 'date_de_mise_en_paiement', 'paid']),
   payment_days: withDefault(paymentDays, LOCAL_AUTHORITY_PAYMENT_DAYS, ['delai', 'delai_paiement', 'delai_de_paiement', 'delai_global_de_paiement', 'dgp']),
-  suspension_days: withDefault(f.nonNegativeInteger, 0, ['suspension', 'jours_suspension', 'jours_de_suspension', 'suspension_du_delai']),
+  suspension_days: withDefault(f.integerIn(0, MAX_SUSPENSION_DAYS, `a suspension of at most ${MAX_SUSPENSION_DAYS} days`), 0, ['suspension', 'jours_suspension', 'jours_de_suspension', 'suspension_du_delai']),
 };
 export type InvoiceRow = RowOf<typeof invoiceSchema>;
 

@@ -54,6 +54,11 @@ const dayCount = f.oneOf<DayCount>(
   '30/360, actual/365 or actual/360',
 );
 
+/** Limits of a loan line, checked when reading (README, LOANS.csv): at most 1 200 due dates, 120 months of prefinancing. */
+export const MAX_PERIODS = 1200;
+const MAX_PERIODS_TEXT = '1 200';
+export const MAX_PREFINANCING_MONTHS = 120;
+
 /**
  * The columns of LOANS.csv, with the French names a finance officer may use
  * (compared without case, accents or punctuation). README lists them.
@@ -62,7 +67,7 @@ export const loanLineSchema = {
   line_id: required(f.text, ['ligne', 'n_ligne', 'numero_ligne', 'n° de la ligne du pret', 'identifiant de la ligne du pret', 'ligne_du_pret']),
   principal: required(f.positiveAmount, ['capital', 'montant', 'montant de la ligne du pret', 'capital prete']),
   first_due_date: required(f.date, ['date_premiere_echeance', 'premiere_echeance', 'date de premiere echeance']),
-  periods: required(f.positiveInteger, ['nombre_echeances', 'nb_echeances', 'nombre d echeances']),
+  periods: required(f.integerIn(1, MAX_PERIODS, `at most ${MAX_PERIODS_TEXT} due dates`), ['nombre_echeances', 'nb_echeances', 'nombre d echeances']),
   periodicity: withDefault(periodicity, '12', ['periodicite']),
   index: withDefault(index, 'none', ['indice']),
   margin_pct: optional(f.percent, ['marge', 'marge_fixe_sur_index', 'marge_pct']),
@@ -73,7 +78,7 @@ export const loanLineSchema = {
   profile: withDefault(profile, 'payment_priority', ['profil', 'profil_d_amortissement']),
   interest_mode: withDefault(interestMode, 'equivalent', ['mode_calcul_interets', 'mode de calcul des interets', 'mode']),
   day_count: withDefault(dayCount, '30/360', ['base_de_calcul', 'base de calcul des interets', 'base']),
-  prefinancing_months: withDefault(f.nonNegativeInteger, 0, ['prefinancement', 'duree_prefinancement', 'duree de la phase de prefinancement']),
+  prefinancing_months: withDefault(f.integerIn(0, MAX_PREFINANCING_MONTHS, `a prefinancing of at most ${MAX_PREFINANCING_MONTHS} months`), 0, ['prefinancement', 'duree_prefinancement', 'duree de la phase de prefinancement']),
 };
 
 export type LoanLineRow = RowOf<typeof loanLineSchema>;

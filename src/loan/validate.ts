@@ -1,4 +1,4 @@
-import { compareDates, toFrenchDate } from '../calendar/date.js';
+import { FIRST_DATE, FIRST_DATE_FR, LAST_DATE, LAST_DATE_FR, compareDates, isInDateRange, monthIndexAfter, toFrenchDate } from '../calendar/date.js';
 import { historyStart } from '../rates/history.js';
 import { formatMachine } from '../money/format.js';
 import { Decimal } from '../money/decimal.js';
@@ -32,6 +32,57 @@ export function loanLineShapeProblems(line: LoanLine): LineProblem[] {
   return problems;
 }
 
+/** The longest loan: 100 years (1 200 months) from the start of prefinancing, or of amortisation, to the last due date. */
+export const MAX_LOAN_MONTHS = 1200;
+const MAX_PERIODS = 1200;
+const MAX_PREFINANCING_MONTHS = 120;
+
+/**
+ * The line's length and dates, before any date is computed: at most 1 200
+ * due dates, 120 months of prefinancing, 100 years in all, every date from
+ * the start of prefinancing to the last due date within 1900–2199.
+ */
+function spanProblems(line: LoanLine): LineProblem[] {
+  const problems: LineProblem[] = [];
+  if (line.periods > MAX_PERIODS) problems.push({ columnName: 'periods', message: `expected at most 1 200 due dates, got ${line.periods}` });
+  if (line.prefinancingMonths < 0 || line.prefinancingMonths > MAX_PREFINANCING_MONTHS) {
+    problems.push({ columnName: 'prefinancing_months', message: `expected a prefinancing of 0 to ${MAX_PREFINANCING_MONTHS} months, got ${line.prefinancingMonths}` });
+  }
+  if (problems.length > 0) return problems;
+  const months = line.prefinancingMonths + line.periods * line.periodMonths;
+  if (months > MAX_LOAN_MONTHS) {
+    problems.push({
+      columnName: 'periods',
+      message: `a loan of ${formatYears(months)} (${line.periods} due dates every ${line.periodMonths} month(s)${line.prefinancingMonths > 0 ? ` after ${line.prefinancingMonths} months of prefinancing` : ''}); the limit is 100 years`,
+    });
+  }
+  if (!isInDateRange(line.firstDueDate)) {
+    problems.push({ columnName: 'first_due_date', message: `expected a date between ${FIRST_DATE_FR} and ${LAST_DATE_FR}, got ${line.firstDueDate}` });
+    return problems;
+  }
+  const last = monthIndexAfter(line.firstDueDate, (line.periods - 1) * line.periodMonths);
+  if (last > monthIndexAfter(LAST_DATE, 0)) {
+    problems.push({ columnName: 'periods', message: `the last due date would fall in ${monthYear(last)}, after ${LAST_DATE_FR}, the last date finloc computes` });
+  }
+  const start = monthIndexAfter(line.firstDueDate, -line.periodMonths - line.prefinancingMonths);
+  if (start < monthIndexAfter(FIRST_DATE, 0)) {
+    problems.push({
+      columnName: line.prefinancingMonths > 0 ? 'prefinancing_months' : 'first_due_date',
+      message: `the loan would start in ${monthYear(start)} (one period before the first due date${line.prefinancingMonths > 0 ? ', less its prefinancing' : ''}), before ${FIRST_DATE_FR}, the first date finloc computes`,
+    });
+  }
+  return problems;
+}
+
+function monthYear(index: number): string {
+  const year = Math.floor(index / 12);
+  return `${String(index - year * 12 + 1).padStart(2, '0')}/${year}`;
+}
+
+function formatYears(months: number): string {
+  return months % 12 === 0 ? `${months / 12} years` : `${Math.floor(months / 12)} years and ${months % 12} months`;
+}
+
 /** What makes a line impossible to amortise, each problem with the column it comes from. */
 export function loanLineProblems(
   line: LoanLine,
@@ -44,6 +95,8 @@ export function loanLineProblems(
   if (!Number.isInteger(line.periods) || line.periods < 1) problems.push({ columnName: 'periods', message: 'expected a whole number of due dates, at least 1' });
   if (line.progressivityPct.lessThanOrEqualTo(-100)) problems.push({ columnName: 'progressivity_pct', message: 'expected a progressivity above -100 %' });
   if (line.ratePct.lessThan(0)) problems.push({ columnName: 'rate_pct', message: 'expected a rate of zero or more (article 10: a rate is never negative)' });
+  const span = spanProblems(line);
+  if (span.length > 0) return [...problems, ...span];
 
   if (line.index === 'none') {
     if (line.revision !== 'none') {

@@ -15,7 +15,6 @@ describe('numbers as French finance officers write them', () => {
     ['2.3', '2.3'],
     ['1.234,56', '1234.56'],
     ['1,234.56', '1234.56'],
-    ['1.234.567', '1234567'],
     ['-12,5', '-12.5'],
     ['−12,5', '-12.5'],
     ['+3', '3'],
@@ -23,7 +22,7 @@ describe('numbers as French finance officers write them', () => {
   ])('%s', (text, value) => {
     expect(parseDecimal(text)?.toFixed()).toBe(value);
   });
-  test.each(['', 'abc', '12,3,4', '1.2.3', '12 ab', '--1', '€'])('not a number: %s', (text) => {
+  test.each(['', 'abc', '12,3,4', '1.2.3', '12 ab', '--1', '€', '1.234.567'])('not a number: %s', (text) => {
     expect(parseDecimal(text)).toBeUndefined();
   });
   prop.prop([fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n })])('what we print, we read back', (cents) => {
