@@ -86,6 +86,9 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   let wroteJsonItem = false;
   let wroteHeader = false;
   const seenDisbursementLines = new Set<string>();
+  // Every line_id amortised, with its line: a line_id given twice is refused, both lines named, even with --skip-invalid.
+  const lineOfId = new Map<string, number>();
+  let duplicated = false;
 
   const sliced = await sliceFile(resolvePath(io, file), file);
   if (sliced.header === undefined) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
@@ -112,12 +115,24 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     rows += result.rows;
     projected += result.projected;
     for (const id of result.lineIds) if (disbursements.has(id)) seenDisbursementLines.add(id);
+    result.lineIds.forEach((id, k) => {
+      const line = result.lineNumbers[k]!;
+      const before = lineOfId.get(id);
+      if (before === undefined) {
+        lineOfId.set(id, line);
+        return;
+      }
+      duplicated = true;
+      problemCount++;
+      const column = binding.indexOf.line_id! + 1;
+      if (problems.length < MAX_PROBLEMS_SHOWN) problems.push({ file, line, column, columnName: 'line_id', message: `line_id ${JSON.stringify(id)} already given on line ${before}` });
+    });
     problemCount += result.problems.length;
     for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
     printNotes(io, result.notes);
     warningCount += result.warnings.length;
     for (const w of result.warnings) if (warnings.length < MAX_WARNINGS_SHOWN) warnings.push(warning(formatProblem(w)));
-    if (problemCount > 0 && !opts.skipInvalid) return; // the run will fail: nothing more is written
+    if (problemCount > 0 && (!opts.skipInvalid || duplicated)) return; // the run will fail: nothing more is written
     await writeHeader();
     let bytes = result.bytes;
     if (format === 'json' && bytes.length > 0 && !wroteJsonItem) {
@@ -151,7 +166,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
       problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
     }
   }
-  if (problemCount > 0 && !opts.skipInvalid) {
+  if (problemCount > 0 && (!opts.skipInvalid || duplicated)) {
     if (problemCount > problems.length) problems.push({ file, message: `… and ${problemCount - problems.length} more problems` });
     throw new InputError(problems);
   }

@@ -39,6 +39,8 @@ export interface BatchResult {
   /** Lines that used a projected (held) index value. */
   readonly projected: number;
   readonly lineIds: string[];
+  /** The line number of each of `lineIds`, for a line_id given twice (checked across batches by the caller). */
+  readonly lineNumbers: number[];
 }
 
 /**
@@ -54,6 +56,7 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
   const notes: InputNote[] = [];
   const warnings: InputNote[] = [];
   const lineIds: string[] = [];
+  const lineNumbers: number[] = [];
   let lines = 0;
   let rows = 0;
   let projected = 0;
@@ -94,6 +97,7 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
       }
       lines++;
       lineIds.push(built.line.lineId);
+      lineNumbers.push(record.line);
       for (const w of loanLineWarnings(built.line, ctx.index)) warnings.push(locate(w.columnName, w.message));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -101,7 +105,7 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
     }
   }
   // A copy of the right size: the working buffer stays for the next batch, so memory does not churn.
-  return { bytes: out.bytes().slice(), problems, notes, warnings, lines, rows, projected, lineIds };
+  return { bytes: out.bytes().slice(), problems, notes, warnings, lines, rows, projected, lineIds, lineNumbers };
 }
 
 /**
@@ -123,7 +127,7 @@ export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: Portfol
 }
 
 function emptyResult(problems: InputProblem[]): BatchResult {
-  return { bytes: new Uint8Array(0), problems, notes: [], warnings: [], lines: 0, rows: 0, projected: 0, lineIds: [] };
+  return { bytes: new Uint8Array(0), problems, notes: [], warnings: [], lines: 0, rows: 0, projected: 0, lineIds: [], lineNumbers: [] };
 }
 
 /** One working buffer per thread, reused batch after batch. */

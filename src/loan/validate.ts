@@ -53,8 +53,9 @@ function spanProblems(line: LoanLine): LineProblem[] {
   if (months > MAX_LOAN_MONTHS) {
     problems.push({
       columnName: 'periods',
-      message: `a loan of ${formatYears(months)} (${line.periods} due dates every ${line.periodMonths} month(s)${line.prefinancingMonths > 0 ? ` after ${line.prefinancingMonths} months of prefinancing` : ''}); the limit is 100 years`,
+      message: `a loan of ${formatYears(months)} (${line.periods} ${PERIODICITY[line.periodMonths] ?? `${line.periodMonths}-monthly`} due dates${line.prefinancingMonths > 0 ? ` after ${line.prefinancingMonths} months of prefinancing` : ''}); the limit is 100 years`,
     });
+    return problems;
   }
   if (!isInDateRange(line.firstDueDate)) {
     problems.push({ columnName: 'first_due_date', message: `expected a date between ${FIRST_DATE_FR} and ${LAST_DATE_FR}, got ${line.firstDueDate}` });
@@ -73,6 +74,8 @@ function spanProblems(line: LoanLine): LineProblem[] {
   }
   return problems;
 }
+
+const PERIODICITY: Record<number, string> = { 12: 'annual', 6: 'semiannual', 4: 'four-monthly', 3: 'quarterly', 2: 'bimonthly', 1: 'monthly' };
 
 function monthYear(index: number): string {
   const year = Math.floor(index / 12);
