@@ -1,6 +1,6 @@
 import { optional, required, withDefault, type RowOf } from '../csv/table.js';
 import * as f from '../csv/fields.js';
-import { type IsoDate, compareDates, toFrenchDate } from '../calendar/date.js';
+import { type IsoDate, LAST_DATE_FR, compareDates, isInDateRange, toFrenchDate } from '../calendar/date.js';
 import { type RateHistory, historyStart } from '../rates/history.js';
 import { LOCAL_AUTHORITY_PAYMENT_DAYS, MAX_PAYMENT_DAYS, paymentDelay } from './procurement-deadline.js';
 import { semesterLabel, semesterOf, semesterStart } from './semester-rate.js';
@@ -52,6 +52,9 @@ export function invoiceProblems(invoice: Invoice, ecb: RateHistory): RowProblem<
     return [{ column: 'paid_date', message: `payment date ${toFrenchDate(invoice.paid)} is before the date of receipt ${toFrenchDate(invoice.received)}` }];
   }
   const delay = paymentDelay(invoice.received, invoice.paid, invoice.paymentDays, invoice.suspensionDays);
+  if (!isInDateRange(delay.deadline)) {
+    return [{ column: 'received_date', message: `the payment deadline would be ${toFrenchDate(delay.deadline)}, after ${LAST_DATE_FR}, the last date finloc computes` }];
+  }
   if (delay.interestStart !== undefined) {
     const semester = semesterOf(delay.interestStart);
     const first = semesterStart(semester);

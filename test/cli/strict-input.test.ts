@@ -141,6 +141,11 @@ describe('dates from 1900-01-01 to 2199-12-31, and the limits of a loan line', (
   });
 });
 
+test('late-interest procurement, a payment deadline computed past 2199', async () => {
+  const f = writeFile(dir, 'inv2199.csv', 'invoice_id;amount_ttc;received_date;paid_date;payment_days;suspension_days\nF-1;100,00;15/12/2199;31/12/2199;30;0\n');
+  refused(await runFinloc(['late-interest', 'procurement', f]), `finloc: ${f}:2:3 (received_date): the payment deadline would be 14/01/2200, after 31/12/2199, the last date finloc computes`);
+});
+
 describe('a line_id given twice is refused by every command reading loan lines, both lines named', () => {
   const dup = () => loans('dup.csv', 'A,1000,2026-10-29,20,annual,none,,2.3,none,0', 'B,1000,2026-10-29,20,annual,none,,2.3,none,0', 'A,2000,2026-10-29,20,annual,none,,2.3,none,0');
   test.each(['csv', 'json'])('amortize (%s)', async (format) => {
