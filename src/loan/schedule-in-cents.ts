@@ -18,6 +18,7 @@ import {
   totalDisbursed,
 } from './prefinancing.js';
 import { loanLineProblems } from './validate.js';
+import { centsPathFits } from './cents-range.js';
 import type { AmortizeOptions } from './schedule.js';
 import type { LoanLine } from './types.js';
 
@@ -176,11 +177,14 @@ function amortisationFactorApprox(terms: Terms, n: number): Factor {
 const accrualOf = (line: LoanLine, rate: Decimal, days: number) =>
   cached(accrualCache, `${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => factorOf(accrualFactor(rate, days, line.dayCount, line.interestMode)));
 
-/** Returns undefined when the line is out of the exact range of cents in a double: use `amortize` then. */
+/**
+ * Returns undefined when the line may leave the exact range of cents in a
+ * double (`centsPathFits`, proved before any row): use `amortize` then.
+ */
 export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): CentsSchedule | undefined {
   const problems = loanLineProblems(line, options);
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ message: p.message, columnName: p.columnName })));
-  if (line.principal.greaterThan(MAX_EXACT_CENTS / 1000)) return undefined;
+  if (line.principal.greaterThan(MAX_EXACT_CENTS / 100)) return undefined;
 
   let usesProjection = false;
   const lineKey = lineTermsKey(line);
@@ -210,7 +214,7 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     capital = toCents(totalDisbursed(disbursements).plus(capitalised));
     if (line.prefinancingMonths === 0) prorated = (rate) => toCents(proratedFirstInterest(line, disbursements, rate));
   }
-  if (capital > MAX_EXACT_CENTS / 1000) return undefined;
+  if (!centsPathFits(line, capital, options.index)) return undefined;
 
   const rows: CentsRow[] = new Array(line.periods);
   const first = ymd(line.firstDueDate);

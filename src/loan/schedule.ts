@@ -18,6 +18,7 @@ import {
 } from './prefinancing.js';
 import { tegPercent } from './teg.js';
 import { loanLineProblems } from './validate.js';
+import { tableFigureProblem, tableTotalProblem } from './figure-limit.js';
 import type { Disbursement, IndexValueUsed, LoanLine, Schedule, ScheduleRow } from './types.js';
 
 export interface AmortizeOptions {
@@ -124,7 +125,7 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
     }
     capital = capital.minus(split.amortisation);
     stock = split.stockAfter;
-    rows.push({
+    const row: ScheduleRow = {
       number: k,
       dueDate: date,
       ratePct: rateToPercent(terms.rates.rate),
@@ -134,17 +135,24 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
       deferredInterest: split.deferredInterest,
       capitalAfter: capital,
       deferredStock: stock,
-    });
+    };
+    const tooLarge = tableFigureProblem(row, line.index !== 'none');
+    if (tooLarge) throw new InputError([tooLarge]);
+    rows.push(row);
     previousDate = date;
   }
 
+  const totalPayment = sum(rows.map((r) => r.payment));
+  const totalInterest = sum(rows.map((r) => r.interest));
+  const tooLarge = tableTotalProblem({ payment: totalPayment, interest: totalInterest }, line.index !== 'none');
+  if (tooLarge) throw new InputError([tooLarge]);
   return {
     line,
     rows,
     summary: {
-      totalPayment: sum(rows.map((r) => r.payment)),
+      totalPayment,
       totalAmortisation: sum(rows.map((r) => r.amortisation)),
-      totalInterest: sum(rows.map((r) => r.interest)),
+      totalInterest,
       totalDeferredInterest: sum(rows.map((r) => r.deferredInterest)),
       amortisedCapital,
       capitalisedInterest: capitalised,

@@ -118,8 +118,15 @@ export function writeDigits(buf: Uint8Array, at: number, n: number): number {
   return stop;
 }
 
-/** Writes cents as "30214.17" (or with a decimal comma) at `at`; returns the position after it. */
+/**
+ * Writes cents as "30214.17" (or with a decimal comma) at `at`; returns the
+ * position after it. A value that is not a whole number of cents within
+ * ±2^53 is refused, never written: the hot path proves its figures stay
+ * within range (src/loan/cents-range.ts), and this is the last guard that a
+ * wrong figure cannot reach a file.
+ */
 export function writeCents(buf: Uint8Array, at: number, c: number, decimalSeparator: number): number {
+  if (!Number.isSafeInteger(c)) throw new RangeError(`a figure of ${c} cents is not a whole number of cents below 2^53: not written`);
   let abs = c;
   if (c < 0) {
     buf[at++] = 45; // -
