@@ -26,7 +26,11 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
     .option('--no-warnings', 'mute the plausibility warnings (a rate typed as a fraction, an implausible amount…); they never change a figure')
     .option('--debug', 'on an internal error, print its stack trace')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(usageProblem(s)),
+    });
   program.hook('preAction', (thisCommand, actionCommand) => {
     const all = actionCommand.optsWithGlobals() as RunSettings & { warnings?: boolean };
     Object.assign(io.settings ?? {}, { debug: all.debug === true, quiet: all.quiet === true, strictColumns: all.strictColumns === true, noWarnings: all.warnings === false });
@@ -44,6 +48,19 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   };
   exitOverride(program);
   return program;
+}
+
+/**
+ * Commander's own messages in finloc's form, so that a bad option reads like
+ * a bad cell: `error: option '--declared <AMOUNT>' argument '1.2.3' is
+ * invalid. expected …` becomes `finloc: --declared: expected …, got "1.2.3"`
+ * (our parsers quote what they got); `error: unknown option '--x'` becomes
+ * `finloc: unknown option '--x'`.
+ */
+export function usageProblem(message: string): string {
+  const invalid = /^error: option '(-[^', ]+)(?:, (-[^', ]+))?[^']*' argument '[\s\S]*?' is invalid\. ([\s\S]*)$/.exec(message);
+  if (invalid) return `finloc: ${invalid[2] ?? invalid[1]}: ${invalid[3]}`;
+  return message.replace(/^error: /, 'finloc: ');
 }
 
 /** Runs finloc with the given arguments; resolves to the exit status. */

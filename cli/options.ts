@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { quoted } from '../src/errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../src/output/format.js';
 import { readAmount } from '../src/money/parse.js';
 import type { Decimal } from '../src/money/decimal.js';
@@ -7,7 +8,7 @@ import type { Decimal } from '../src/money/decimal.js';
 export function formatParser<F extends string = OutputFormat>(allowed: readonly F[] = OUTPUT_FORMATS as unknown as F[]) {
   return (value: string): F => {
     if (!(allowed as readonly string[]).includes(value)) {
-      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+      throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got ${quoted(value)}`);
     }
     return value as F;
   };

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type InputProblem, formatProblem } from '../../src/errors.js';
+import { InputError, quoted, type InputProblem, formatProblem } from '../../src/errors.js';
 import { bindHeader } from '../../src/csv/table.js';
 import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
 import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
@@ -34,7 +34,7 @@ const MAX_PROBLEMS_SHOWN = 200;
 const MAX_WARNINGS_SHOWN = 20;
 
 function threadsOption(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 64) throw new InvalidArgumentError('expected a number of worker threads, 0 to 64 (0: none)');
+  if (!/^\d+$/.test(value) || Number(value) > 64) throw new InvalidArgumentError(`expected a number of worker threads, 0 to 64 (0: none), got ${quoted(value)}`);
   return Number(value);
 }
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type InputProblem } from '../../src/errors.js';
+import { InputError, quoted, type InputProblem } from '../../src/errors.js';
 import type { Decimal } from '../../src/money/decimal.js';
 import { type RatioInputItem, guaranteeSchema, readRatioInputs } from '../../src/guarantee/input.js';
 import { guaranteesFromRows } from '../../src/guarantee/validate.js';
@@ -31,7 +31,7 @@ export interface GuaranteeCliOptions {
 }
 
 function yearOption(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError('expected a year such as 2027');
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(`expected a year such as 2027, got ${quoted(value)}`);
   return Number(value);
 }
 

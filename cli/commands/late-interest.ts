@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type InputProblem, formatProblem } from '../../src/errors.js';
+import { InputError, quoted, type InputProblem, formatProblem } from '../../src/errors.js';
 import { warning } from '../../src/report/model.js';
 import { invoiceWarnings } from '../../src/late-interest/plausibility.js';
 import { FIRST_DATE_FR, type IsoDate, LAST_DATE_FR, isDateOutOfRange, parseDate, toFrenchDate } from '../../src/calendar/date.js';
@@ -26,7 +26,7 @@ function dateOption(value: string): IsoDate {
   const d = parseDate(value);
   if (!d) {
     throw new InvalidArgumentError(
-      isDateOutOfRange(value) ? `expected a date between ${FIRST_DATE_FR} and ${LAST_DATE_FR}, got ${JSON.stringify(value)}` : 'expected a date such as 2026-10-29 or 29/10/2026',
+      isDateOutOfRange(value) ? `expected a date between ${FIRST_DATE_FR} and ${LAST_DATE_FR}, got ${quoted(value)}` : `expected a date such as 2026-10-29 or 29/10/2026, got ${quoted(value)}`,
     );
   }
   return d;

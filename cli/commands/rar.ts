@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, withFile } from '../../src/errors.js';
+import { InputError, quoted, withFile } from '../../src/errors.js';
 import { oneOf } from '../../src/csv/fields.js';
 import type { Decimal } from '../../src/money/decimal.js';
 import { type Direction, commitmentSchema, commitmentsFromRows } from '../../src/budget/commitments.js';
@@ -20,7 +20,7 @@ function optionOf<T extends string>(words: Record<string, T>, described: string)
   const parse = oneOf<T>(words, described);
   return (value: string): T => {
     const r = parse(value);
-    if (!r.ok) throw new InvalidArgumentError(`expected ${r.expected}`);
+    if (!r.ok) throw new InvalidArgumentError(`expected ${r.expected}, got ${quoted(value)}`);
     return r.value;
   };
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type InputProblem, formatProblem, withFile } from '../../src/errors.js';
+import { InputError, quoted, type InputProblem, formatProblem, withFile } from '../../src/errors.js';
 import { readAmount } from '../../src/money/parse.js';
 import type { Decimal } from '../../src/money/decimal.js';
 import { grantSchema, grantFromRow } from '../../src/subsidy/input.js';
@@ -25,10 +25,10 @@ function namedAmount(what: string) {
     const eq = value.indexOf('=');
     const name = eq > 0 ? value.slice(0, eq).trim() : '';
     const read = eq > 0 ? readAmount(value.slice(eq + 1)) : undefined;
-    if (name === '' || read === undefined) throw new InvalidArgumentError(`expected NAME=AMOUNT, e.g. operating=70000 or "fonctionnement=70 000,00" (${what})`);
+    if (name === '' || read === undefined) throw new InvalidArgumentError(`expected NAME=AMOUNT, e.g. operating=70000 or "fonctionnement=70 000,00" (${what}), got ${quoted(value)}`);
     if (!read.ok) throw new InvalidArgumentError(`expected ${read.expected} after ${name}=, got ${JSON.stringify(value.slice(eq + 1))} (${what})`);
     const amount = read.value;
-    if (amount.isNegative() && !amount.isZero()) throw new InvalidArgumentError(`expected an amount of zero or more for ${name}`);
+    if (amount.isNegative() && !amount.isZero()) throw new InvalidArgumentError(`expected an amount of zero or more for ${name}, got ${quoted(value.slice(eq + 1))}`);
     return [...previous, { name, amount }];
   };
 }
