@@ -121,7 +121,8 @@ async function runSpec<O extends object>(io: CliIo, spec: CommandSpec<O>, files:
     for (const f of files) inputs.add(resolvePath(io, f));
     for (const key of spec.inputOptions ?? []) {
       const value = (opts as Record<string, unknown>)[key];
-      if (typeof value === 'string') inputs.add(resolvePath(io, value));
+      // A repeatable option (`--holidays A --holidays B`) gives a list; each of its files is an input.
+      for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') inputs.add(resolvePath(io, v));
     }
     // Files first: a file output is refused or created before any work is done.
     if (opts.output !== undefined && opts.output !== '-') main = open('-o', opts.output);

@@ -5,16 +5,25 @@ import { invoiceWarnings } from '../../src/late-interest/plausibility.js';
 import { FIRST_DATE_FR, type IsoDate, LAST_DATE_FR, isDateOutOfRange, parseDate, toFrenchDate } from '../../src/calendar/date.js';
 import type { RateHistory } from '../../src/rates/history.js';
 import { ECB_MRO_KNOWN_UNTIL } from '../../src/late-interest/ecb-mro.js';
-import { arrearPaymentSchema, arrearsFromRows, arrearsInterest, invoiceSchema, invoicesInterest, unpaidSchema } from '../../src/late-interest/input.js';
+import { arrearPaymentSchema, arrearsFromRows, arrearsInterest, closedDaySchema, invoiceSchema, invoicesInterest, unpaidSchema } from '../../src/late-interest/input.js';
+import type { HolidayRegime } from '../../src/calendar/public-holidays.js';
+import { type WorkingCalendar, workingCalendar } from '../../src/calendar/working-day.js';
+import { semesterEnd } from '../../src/late-interest/semester-rate.js';
 import { arrearsAsReport, procurementAsReport } from '../../src/late-interest/report.js';
 import { type CliIo, bundledDataPath } from '../io.js';
-import { loadLivretA, loadRateHistory, readTableFile } from '../input.js';
+import { loadLivretA, loadRateHistory, loadTable, readTableFile } from '../input.js';
 import { UsageError, defineCommand } from '../skeleton.js';
 
 export interface ProcurementCliOptions {
   ratesFile?: string;
   ratesKnownUntil?: IsoDate;
+  /** `alsace-moselle` (or `national`), and files of closed days, in the order given. */
+  holidays?: string[];
+  calendarDays?: boolean;
+  legalRates?: string;
 }
+
+const HOLIDAY_REGIMES: readonly HolidayRegime[] = ['national', 'alsace-moselle'];
 
 export interface LoanArrearsCliOptions {
   indexFile?: string;
@@ -37,16 +46,28 @@ export function registerLateInterest(program: Command, io: CliIo, setStatus: (co
   defineCommand<ProcurementCliOptions>(group, io, setStatus, {
     name: 'procurement',
     description: '« intérêts moratoires » and the 40 € indemnity on late-paid invoices of public contracts (ECB rate + 8 points)',
-    files: [{ name: 'INVOICES.csv', description: 'invoice_id, amount_ttc, received_date, paid_date [, payment_days, suspension_days]' }],
-    inputOptions: ['ratesFile'],
+    files: [{
+      name: 'INVOICES.csv',
+      description: 'invoice_id, amount_ttc, received_date, paid_date [, payment_days, suspension_days, request_date, service_date, notified_date, interest_paid_date]',
+    }],
+    inputOptions: ['ratesFile', 'legalRates', 'holidays'],
     options: (c) =>
       c
         .option('--rates-file <FILE>', 'ECB main refinancing rates (effective_date,rate_pct) replacing data/bce-mro.csv')
-        .option('--rates-known-until <DATE>', 'with --rates-file: last date the file is known to be current (default: its last date)', dateOption),
+        .option('--rates-known-until <DATE>', 'with --rates-file: last date the file is known to be current (default: its last date)', dateOption)
+        .option(
+          '--holidays <alsace-moselle|FILE>',
+          'alsace-moselle: add Good Friday and 26 December to the public holidays; FILE: add the buyer\'s closed days (a date column); may be given twice',
+          (value: string, previous: string[] = []) => [...previous, value],
+        )
+        .option('--calendar-days', 'end the payment period on its calendar day even when it is a Saturday, Sunday or holiday (contracts that exclude the CCAG rule)')
+        .option('--legal-rates <FILE>', 'legal interest rates by semester (effective_date,rate_pct, « tous les autres cas ») replacing data/legal-interest-rate.csv, for complementary interest'),
     run: (ctx, [file], opts) => {
       const ecb = loadEcb(ctx.io, opts);
+      const calendar = loadCalendar(ctx.io, opts);
+      const legalRate = loadLegalRates(ctx.io, opts.legalRates);
       const { rows, problems, columnOf } = readTableFile(ctx.io, file!, invoiceSchema);
-      const { results, problems: own } = invoicesInterest(rows, ecb);
+      const { results, problems: own } = invoicesInterest(rows, ecb, { calendar, legalRate });
       for (const p of own) problems.push({ file: file!, line: p.line, column: columnOf(p.column), columnName: p.column, message: p.message });
       if (problems.length > 0) throw new InputError(problems);
       const report = procurementAsReport(results, ecb);
@@ -82,6 +103,24 @@ export function registerLateInterest(program: Command, io: CliIo, setStatus: (co
       return { report: arrearsAsReport(results, livretA) };
     },
   });
+}
+
+/** The working calendar of the run: none with --calendar-days, else the public holidays of the regime and the closed days of the files given. */
+function loadCalendar(io: CliIo, opts: ProcurementCliOptions): WorkingCalendar | undefined {
+  const given = opts.holidays ?? [];
+  if (opts.calendarDays === true) {
+    if (given.length > 0) throw new UsageError('--calendar-days counts calendar days: it takes no --holidays');
+    return undefined;
+  }
+  const regimes = given.filter((v): v is HolidayRegime => (HOLIDAY_REGIMES as readonly string[]).includes(v));
+  if (regimes.length > 1) throw new UsageError(`--holidays: one calendar at most (${HOLIDAY_REGIMES.join(' or ')}), got ${regimes.join(' and ')}`);
+  const closed = given.filter((v) => !(HOLIDAY_REGIMES as readonly string[]).includes(v)).flatMap((path) => loadTable(io, path, closedDaySchema).map((r) => r.row.date));
+  return workingCalendar(regimes[0] ?? 'national', closed);
+}
+
+/** The legal interest rate by semester: the bundled table is known to its last semester's end; a user's file likewise. */
+function loadLegalRates(io: CliIo, path: string | undefined): RateHistory {
+  return loadRateHistory(io, path ?? bundledDataPath('legal-interest-rate.csv'), 'legal interest rate', semesterEnd);
 }
 
 /** The bundled ECB table is known until the last decision read; a user's file until its last date, unless told. */

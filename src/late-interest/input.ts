@@ -1,10 +1,13 @@
 import { optional, required, withDefault, type RowOf } from '../csv/table.js';
 import * as f from '../csv/fields.js';
+import { dec } from '../money/decimal.js';
 import { type IsoDate, LAST_DATE_FR, compareDates, isInDateRange, toFrenchDate } from '../calendar/date.js';
 import { type RateHistory, historyStart } from '../rates/history.js';
-import { LOCAL_AUTHORITY_PAYMENT_DAYS, MAX_PAYMENT_DAYS, paymentDelay } from './procurement-deadline.js';
+import { LOCAL_AUTHORITY_PAYMENT_DAYS, MAX_PAYMENT_DAYS, paymentDelay, periodStart } from './procurement-deadline.js';
 import { semesterLabel, semesterOf, semesterStart } from './semester-rate.js';
-import { type Invoice, type InvoiceInterest, procurementInterest } from './procurement-interest.js';
+import { type Invoice, type InvoiceInterest, type ProcurementRules, procurementInterest } from './procurement-interest.js';
+import { CURRENT_RULES_FROM, procurementRegime } from './procurement-regime.js';
+import { complementaryInterest } from './complementary-interest.js';
 import { type Arrear, type ArrearPayment, type ArrearProblemKind, type ArrearResult, arrearInterest } from './loan-arrears.js';
 
 /** A payment period in whole days, at most the 60 days of the longest legal period. */
@@ -22,8 +25,12 @@ export const MAX_SUSPENSION_DAYS = 365;
 export const invoiceSchema = {
   invoice_id: required(f.text, ['facture', 'n_facture', 'no_facture', 'numero_facture', 'numero', 'reference', 'demande_de_paiement']),
   amount_ttc: required(f.positiveAmount, ['montant_ttc', 'montant', 'amount', 'montant_ttc_en_eur']),
-  received_date: required(f.date, ['date_reception', 'date_de_reception', 'reception', 'date_de_reception_de_la_demande_de_paiement', 'received']),
+  received_date: optional(f.date, ['date_reception', 'date_de_reception', 'reception', 'date_de_reception_de_la_demande_de_paiement', 'received']),
   paid_date: required(f.date, ['date_paiement', 'date_de_paiement', 'paiement', 'date_de_mise_en_paiement', 'paid']),
+  request_date: optional(f.date, ['date_demande', 'date_de_la_demande', 'date_de_la_demande_de_paiement', 'date_facture', 'date_de_facture', 'date_de_la_facture', 'date_emission']),
+  service_date: optional(f.date, ['date_execution', 'date_d_execution', 'date_d_execution_des_prestations', 'date_service_fait', 'service_fait']),
+  notified_date: optional(f.date, ['date_notification', 'date_de_notification', 'notification', 'date_de_notification_du_marche']),
+  interest_paid_date: optional(f.date, ['date_paiement_interets', 'date_de_paiement_des_interets', 'date_de_mise_en_paiement_des_interets', 'interets_payes_le']),
   payment_days: withDefault(paymentDays, LOCAL_AUTHORITY_PAYMENT_DAYS, ['delai', 'delai_paiement', 'delai_de_paiement', 'delai_global_de_paiement', 'dgp']),
   suspension_days: withDefault(f.integerIn(0, MAX_SUSPENSION_DAYS, `a suspension of at most ${MAX_SUSPENSION_DAYS} days`), 0, ['suspension', 'jours_suspension', 'jours_de_suspension', 'suspension_du_delai']),
 };
@@ -40,53 +47,88 @@ export function invoiceFromRow(row: InvoiceRow): Invoice {
     invoiceId: row.invoice_id,
     amount: row.amount_ttc,
     received: row.received_date,
+    requestDate: row.request_date,
+    serviceDate: row.service_date,
     paid: row.paid_date,
     paymentDays: row.payment_days,
     suspensionDays: row.suspension_days,
+    notified: row.notified_date,
+    interestPaid: row.interest_paid_date,
   };
 }
 
-/** What makes an invoice impossible to compute: a payment before receipt, a semester the ECB history does not cover. */
-export function invoiceProblems(invoice: Invoice, ecb: RateHistory): RowProblem<keyof typeof invoiceSchema>[] {
-  if (compareDates(invoice.paid, invoice.received) < 0) {
-    return [{ column: 'paid_date', message: `payment date ${toFrenchDate(invoice.paid)} is before the date of receipt ${toFrenchDate(invoice.received)}` }];
+/**
+ * What makes an invoice impossible to compute: no date to start the period
+ * from, a payment before it, a semester the ECB history does not cover, an
+ * interest payment before the principal's, a complementary interest the
+ * rules or the legal rates do not cover.
+ */
+export function invoiceProblems(invoice: Invoice, ecb: RateHistory, rules: ProcurementRules = {}): RowProblem<keyof typeof invoiceSchema>[] {
+  const start = periodStart({ received: invoice.received, request: invoice.requestDate, service: invoice.serviceDate });
+  if (start === undefined) {
+    return [{ column: 'received_date', message: 'missing value: the date of receipt of the payment request (or, when it is uncertain, request_date or service_date)' }];
   }
-  const delay = paymentDelay(invoice.received, invoice.paid, invoice.paymentDays, invoice.suspensionDays);
+  const startColumn = start.rule === 'receipt' ? 'received_date' : start.rule === 'request' ? 'request_date' : 'service_date';
+  if (compareDates(invoice.paid, start.date) < 0) {
+    const what = start.rule === 'receipt' ? 'the date of receipt' : start.rule === 'request' ? 'the start of the period (request date + 2 days, receipt uncertain)' : 'the date the services were performed';
+    return [{ column: 'paid_date', message: `payment date ${toFrenchDate(invoice.paid)} is before ${what} ${toFrenchDate(start.date)}` }];
+  }
+  const delay = paymentDelay(start.date, invoice.paid, invoice.paymentDays, invoice.suspensionDays, rules.calendar);
   if (!isInDateRange(delay.deadline)) {
-    return [{ column: 'received_date', message: `the payment deadline would be ${toFrenchDate(delay.deadline)}, after ${LAST_DATE_FR}, the last date finloc computes` }];
+    return [{ column: startColumn, message: `the payment deadline would be ${toFrenchDate(delay.deadline)}, after ${LAST_DATE_FR}, the last date finloc computes` }];
   }
-  if (delay.interestStart !== undefined) {
-    const semester = semesterOf(delay.interestStart);
-    const first = semesterStart(semester);
-    if (compareDates(first, historyStart(ecb)) < 0) {
+  if (delay.interestStart === undefined) return [];
+  const semester = semesterOf(delay.interestStart);
+  const first = semesterStart(semester);
+  if (compareDates(first, historyStart(ecb)) < 0) {
+    return [{
+      column: startColumn,
+      message: `interest starts on ${toFrenchDate(delay.interestStart)}, in semester ${semesterLabel(semester)}, whose first day ${toFrenchDate(first)} is before the ${ecb.name} history starts (${toFrenchDate(historyStart(ecb))})`,
+    }];
+  }
+  if (invoice.interestPaid !== undefined) {
+    if (compareDates(invoice.interestPaid, invoice.paid) < 0) {
+      return [{ column: 'interest_paid_date', message: `the interest's payment date ${toFrenchDate(invoice.interestPaid)} is before the principal's ${toFrenchDate(invoice.paid)}` }];
+    }
+    if (procurementRegime(invoice.notified).kind === 'pre-2013') {
       return [{
-        column: 'received_date',
-        message: `interest starts on ${toFrenchDate(delay.interestStart)}, in semester ${semesterLabel(semester)}, whose first day ${toFrenchDate(first)} is before the ${ecb.name} history starts (${toFrenchDate(historyStart(ecb))})`,
+        column: 'interest_paid_date',
+        message: `complementary interest of a contract notified before ${toFrenchDate(CURRENT_RULES_FROM)} follows décret n° 2002-232, which finloc does not cover; leave interest_paid_date empty`,
       }];
     }
+    if (rules.legalRate === undefined) return [{ column: 'interest_paid_date', message: 'complementary interest needs the legal interest rate history (rules.legalRate)' }];
+    // Any non-zero base: only whether the legal rates cover the days is asked here.
+    const outcome = complementaryInterest(dec(1), invoice.paid, invoice.interestPaid, rules.legalRate);
+    if (!outcome.ok) return [{ column: 'interest_paid_date', message: outcome.message }];
   }
   return [];
 }
 
 /**
  * The interest of every invoice of a file that can be computed, and the
- * problems of those that cannot (a payment before receipt, a semester
- * before the ECB history), each with its line and column.
+ * problems of those that cannot, each with its line and column.
  */
 export function invoicesInterest(
   rows: readonly { line: number; row: InvoiceRow }[],
   ecb: RateHistory,
+  rules: ProcurementRules = {},
 ): { results: InvoiceInterest[]; problems: (RowProblem<keyof typeof invoiceSchema> & { readonly line: number })[] } {
   const results: InvoiceInterest[] = [];
   const problems: (RowProblem<keyof typeof invoiceSchema> & { readonly line: number })[] = [];
   for (const { line, row } of rows) {
     const invoice = invoiceFromRow(row);
-    const own = invoiceProblems(invoice, ecb);
+    const own = invoiceProblems(invoice, ecb, rules);
     problems.push(...own.map((p) => ({ line, ...p })));
-    if (own.length === 0) results.push(procurementInterest(invoice, ecb));
+    if (own.length === 0) results.push(procurementInterest(invoice, ecb, rules));
   }
   return { results, problems };
 }
+
+/** A file of the buyer's closed days (« jours chômés »), added to the public holidays: one date a line, a label if wished. */
+export const closedDaySchema = {
+  date: required(f.date, ['jour', 'date_chomee', 'jour_chome', 'jour_ferie']),
+  label: optional(f.text, ['libelle', 'motif', 'description']),
+};
 
 /**
  * UNPAID.csv: one row per arrear, or several rows for one arrear (same

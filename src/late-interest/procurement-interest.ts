@@ -1,11 +1,13 @@
-import { Decimal, ZERO, dec, percentToRate, roundToCent, sum } from '../money/decimal.js';
+import { Decimal, ZERO, percentToRate, roundToCent, sum } from '../money/decimal.js';
 import type { IsoDate } from '../calendar/date.js';
 import type { RateHistory } from '../rates/history.js';
-import { paymentDelay } from './procurement-deadline.js';
+import type { WorkingCalendar } from '../calendar/working-day.js';
+import { type PeriodStart, paymentDelay, periodStart } from './procurement-deadline.js';
 import { type Semester, semesterRate } from './semester-rate.js';
+import { type ProcurementRegime, procurementRegime } from './procurement-regime.js';
+import { type ComplementaryInterest, complementaryInterest } from './complementary-interest.js';
 
-/** « Indemnité forfaitaire pour frais de recouvrement » (L2192-13, D2192-35): 40 €, once per late invoice, without VAT. */
-export const FIXED_RECOVERY_INDEMNITY: Decimal = dec(40);
+export { FIXED_RECOVERY_INDEMNITY } from './procurement-regime.js';
 
 /** The year of the procurement formula: exact days over 365, leap years included. */
 export const PROCUREMENT_DAYS_IN_YEAR = 365;
@@ -15,15 +17,39 @@ export interface Invoice {
   readonly invoiceId: string;
   /** Amount including VAT (TTC): the sum whose payment is late. */
   readonly amount: Decimal;
-  readonly received: IsoDate;
+  /** Receipt of the payment request; may be unknown when `requestDate` or `serviceDate` is given (see periodStart). */
+  readonly received?: IsoDate | undefined;
+  /** Date of the payment request itself (the invoice's date). */
+  readonly requestDate?: IsoDate | undefined;
+  /** Date the services were performed (« date d'exécution des prestations », R2192-13). */
+  readonly serviceDate?: IsoDate | undefined;
+  /** « Mise en paiement » of the principal. */
   readonly paid: IsoDate;
   readonly paymentDays: number;
   readonly suspensionDays: number;
+  /** Notification of the contract: before 16 March 2013, the former rules (procurement-regime.ts). */
+  readonly notified?: IsoDate | undefined;
+  /** Payment of the late interest and indemnity, when known: past 45 days, complementary interest. */
+  readonly interestPaid?: IsoDate | undefined;
+}
+
+/** How the deadline is computed: on working days (the default of the CCAG) or calendar days. */
+export interface ProcurementRules {
+  /** The working calendar the last day of the period is moved by; undefined: calendar days. */
+  readonly calendar?: WorkingCalendar | undefined;
+  /** The legal interest rate (« tous les autres cas ») by semester: needed only for complementary interest. */
+  readonly legalRate?: RateHistory | undefined;
 }
 
 export interface InvoiceInterest {
   readonly invoice: Invoice;
+  readonly regime: ProcurementRegime;
+  readonly start: PeriodStart;
+  /** The period's last calendar day, before extension to a working day. */
+  readonly nominalDeadline: IsoDate;
   readonly deadline: IsoDate;
+  /** Why the nominal deadline was moved (« samedi », « Lundi de Pâques »…). */
+  readonly extendedBecause: string | undefined;
   readonly late: boolean;
   /** The rest are set only when late. */
   readonly interestStart: IsoDate | undefined;
@@ -37,6 +63,9 @@ export interface InvoiceInterest {
   readonly rateFloored: boolean;
   readonly interest: Decimal;
   readonly indemnity: Decimal;
+  /** Set when the interest's payment date is given and the invoice was late. */
+  readonly complementary: ComplementaryInterest | undefined;
+  /** interest + indemnity + complementary interest. */
   readonly total: Decimal;
 }
 
@@ -57,23 +86,28 @@ export function lateInterestAmount(amount: Decimal, ratePct: Decimal, days: numb
 
 /**
  * The interest and indemnity owed on one invoice. Throws a RangeError when
- * interest starts in a semester before the ECB history: callers validate
- * first (see `invoiceProblems`).
+ * it cannot be computed (no start date, a semester before the ECB
+ * history, a complementary interest the legal rates do not cover): callers
+ * validate first (see `invoiceProblems`).
  */
-export function procurementInterest(invoice: Invoice, ecb: RateHistory): InvoiceInterest {
-  const delay = paymentDelay(invoice.received, invoice.paid, invoice.paymentDays, invoice.suspensionDays);
+export function procurementInterest(invoice: Invoice, ecb: RateHistory, rules: ProcurementRules = {}): InvoiceInterest {
+  const start = periodStart({ received: invoice.received, request: invoice.requestDate, service: invoice.serviceDate });
+  if (start === undefined) throw new RangeError(`${invoice.invoiceId}: no date the payment period starts from`);
+  const regime = procurementRegime(invoice.notified);
+  const delay = paymentDelay(start.date, invoice.paid, invoice.paymentDays, invoice.suspensionDays, rules.calendar);
+  const common = { invoice, regime, start, nominalDeadline: delay.nominalDeadline, deadline: delay.deadline, extendedBecause: delay.extendedBecause };
   if (delay.interestStart === undefined) {
     return {
-      invoice, deadline: delay.deadline, late: false, interestStart: undefined, daysLate: 0, semester: undefined,
-      ecbRatePct: undefined, ratePct: undefined, rateProjected: false, rateFloored: false, interest: ZERO, indemnity: ZERO, total: ZERO,
+      ...common, late: false, interestStart: undefined, daysLate: 0, semester: undefined,
+      ecbRatePct: undefined, ratePct: undefined, rateProjected: false, rateFloored: false, interest: ZERO, indemnity: ZERO, complementary: undefined, total: ZERO,
     };
   }
-  const rate = semesterRate(ecb, delay.interestStart);
+  const rate = semesterRate(ecb, delay.interestStart, regime.marginPct);
   if (rate === undefined) throw new RangeError(`${invoice.invoiceId}: no ECB rate for the semester of ${delay.interestStart}`);
   const interest = lateInterestAmount(invoice.amount, rate.ratePct, delay.daysLate);
+  const complementary = complementaryOf(invoice, interest.plus(regime.indemnity), rules);
   return {
-    invoice,
-    deadline: delay.deadline,
+    ...common,
     late: true,
     interestStart: delay.interestStart,
     daysLate: delay.daysLate,
@@ -83,9 +117,18 @@ export function procurementInterest(invoice: Invoice, ecb: RateHistory): Invoice
     rateProjected: rate.projected,
     rateFloored: rate.floored,
     interest,
-    indemnity: FIXED_RECOVERY_INDEMNITY,
-    total: interest.plus(FIXED_RECOVERY_INDEMNITY),
+    indemnity: regime.indemnity,
+    complementary,
+    total: interest.plus(regime.indemnity).plus(complementary?.interest ?? ZERO),
   };
+}
+
+function complementaryOf(invoice: Invoice, base: Decimal, rules: ProcurementRules): ComplementaryInterest | undefined {
+  if (invoice.interestPaid === undefined) return undefined;
+  if (rules.legalRate === undefined) throw new RangeError(`${invoice.invoiceId}: complementary interest needs the legal rate history`);
+  const outcome = complementaryInterest(base, invoice.paid, invoice.interestPaid, rules.legalRate);
+  if (!outcome.ok) throw new RangeError(`${invoice.invoiceId}: ${outcome.message}`);
+  return outcome.result;
 }
 
 export interface ProcurementTotals {
@@ -93,6 +136,7 @@ export interface ProcurementTotals {
   readonly lateInvoices: number;
   readonly interest: Decimal;
   readonly indemnity: Decimal;
+  readonly complementary: Decimal;
   readonly total: Decimal;
 }
 
@@ -102,6 +146,7 @@ export function procurementTotals(results: readonly InvoiceInterest[]): Procurem
     lateInvoices: results.filter((r) => r.late).length,
     interest: sum(results.map((r) => r.interest)),
     indemnity: sum(results.map((r) => r.indemnity)),
+    complementary: sum(results.map((r) => r.complementary?.interest ?? ZERO)),
     total: sum(results.map((r) => r.total)),
   };
 }

@@ -4,7 +4,9 @@ import { toFrenchDate } from '../calendar/date.js';
 import type { RateHistory } from '../rates/history.js';
 import { cellText } from '../report/cells.js';
 import { type Column, type Note, type Report, type Row, type Table, column, note, report, word } from '../report/model.js';
-import { PROCUREMENT_MARGIN_PCT, PROCUREMENT_RATE_FLOOR_RULE, semesterLabel, semesterLabelFr } from './semester-rate.js';
+import { PROCUREMENT_RATE_FLOOR_RULE, semesterLabel, semesterLabelFr } from './semester-rate.js';
+import { PRE_2013_REGIME } from './procurement-regime.js';
+import { INTEREST_PAYMENT_DAYS, LEGAL_RATE_DAYS_IN_YEAR } from './complementary-interest.js';
 import { type InvoiceInterest, procurementTotals } from './procurement-interest.js';
 import { type ArrearEvent, type ArrearPeriod, type ArrearResult, CDC_LATE_MARGIN_PCT, CDC_LATE_RATE_FLOOR_RULE } from './loan-arrears.js';
 
@@ -28,25 +30,47 @@ function lastValue(history: RateHistory): string {
 
 const INVOICE_COLUMNS: readonly Column[] = [
   column('invoice_id', 'N° de la demande de paiement', 'identifier'),
-  column('deadline', 'Date limite de paiement', 'date', 'CCP R2192-10'),
+  column('period_start', 'Point de départ du délai de paiement', 'date', 'CCP R2192-12, R2192-13'),
+  column('nominal_deadline', 'Fin du délai en jours calendaires, si reportée', 'date', 'CCP R2192-10'),
+  column('deadline', 'Date limite de paiement', 'date', 'CCAG 2021 art. 3.3'),
   column('interest_start', 'Point de départ des intérêts moratoires', 'date', 'CCP L2192-13'),
   column('days_late', 'Jours de retard', 'count'),
   column('rate_pct', 'Taux des intérêts moratoires (en %)', 'rate', 'CCP R2192-31'),
   column('semester', 'Semestre', 'text'),
   column('interest', 'Intérêts moratoires (en €)', 'amount', 'CCP R2192-31'),
   column('indemnity', 'Indemnité forfaitaire pour frais de recouvrement (en €)', 'amount', 'CCP D2192-35'),
+  column('complementary_interest', 'Intérêts moratoires complémentaires (en €)', 'amount', 'CCP R2192-36 ; C. civ. art. 1231-6'),
   column('total', 'Total dû (en €)', 'amount'),
 ];
 
 const OBSERVATION = column('observation', 'Observation', 'text');
 const ON_TIME_FR = 'payée dans le délai : ni intérêts ni indemnité';
 const PROJECTED_FR = 'taux BCE projeté (dernière valeur connue)';
-const FLOORED_FR = 'taux BCE + 8 points négatif : taux ramené à 0';
+const flooredFr = (r: InvoiceInterest) => `taux BCE + ${r.regime.marginPct.toFixed()} points négatif : taux ramené à 0`;
+const REQUEST_START_FR = 'date de réception incertaine : date de la demande + 2 jours';
+const SERVICE_START_FR = "délai courant de la date d'exécution des prestations (R2192-13)";
+const PRE_2013_FR = 'marché notifié avant le 16/03/2013 : BCE + 7 points, sans indemnité';
+
+/** What a finance officer reads in « Observation »: why the figures are not the plain rule's. */
+function invoiceObservation(r: InvoiceInterest): string | undefined {
+  const words = [
+    r.start.rule === 'request' ? REQUEST_START_FR : r.start.rule === 'service' ? SERVICE_START_FR : undefined,
+    r.extendedBecause !== undefined ? `délai échu un jour non ouvré (${r.extendedBecause} ${toFrenchDate(r.nominalDeadline)}) : reporté au ${toFrenchDate(r.deadline)}` : undefined,
+    r.regime.kind === 'pre-2013' ? PRE_2013_FR : undefined,
+    !r.late ? ON_TIME_FR : undefined,
+    r.rateFloored ? flooredFr(r) : undefined,
+    r.rateProjected ? PROJECTED_FR : undefined,
+    r.complementary?.start !== undefined ? `intérêts et indemnité payés après le ${toFrenchDate(r.complementary.limit)} : ${r.complementary.days} jours au taux de l'intérêt légal` : undefined,
+  ].filter((w): w is string => w !== undefined);
+  return words.length > 0 ? words.join(' ; ') : undefined;
+}
 
 /** An invoice paid on time has no start, rate or semester (empty cells) and zero amounts. */
 function invoiceRow(r: InvoiceInterest): Row {
   return {
     invoice_id: r.invoice.invoiceId,
+    period_start: r.start.date,
+    nominal_deadline: r.nominalDeadline !== r.deadline ? r.nominalDeadline : undefined,
     deadline: r.deadline,
     interest_start: r.interestStart,
     days_late: r.daysLate,
@@ -54,8 +78,9 @@ function invoiceRow(r: InvoiceInterest): Row {
     semester: r.semester ? word(semesterLabel(r.semester), semesterLabelFr(r.semester)) : undefined,
     interest: r.interest,
     indemnity: r.indemnity,
+    complementary_interest: r.complementary?.interest,
     total: r.total,
-    observation: !r.late ? ON_TIME_FR : [r.rateFloored ? FLOORED_FR : undefined, r.rateProjected ? PROJECTED_FR : undefined].filter(Boolean).join(' ; ') || undefined,
+    observation: invoiceObservation(r),
   };
 }
 
@@ -72,6 +97,7 @@ export function procurementAsReport(results: readonly InvoiceInterest[], ecb: Ra
     invoice_id: 'Total',
     interest: totals.interest,
     indemnity: totals.indemnity,
+    complementary_interest: totals.complementary,
     total: totals.total,
     observation: `${totals.lateInvoices} en retard sur ${totals.invoices}`,
   };
@@ -83,6 +109,7 @@ export function procurementAsReport(results: readonly InvoiceInterest[], ecb: Ra
       late_invoices: totals.lateInvoices,
       interest: formatMachine(totals.interest),
       indemnity: formatMachine(totals.indemnity),
+      complementary_interest: formatMachine(totals.complementary),
       total: formatMachine(totals.total),
     },
   });
@@ -103,8 +130,40 @@ export function procurementNotes(results: readonly InvoiceInterest[], ecb: RateH
   }
   const floored = results.filter((r) => r.rateFloored);
   if (floored.length > 0) {
-    const which = floored.map((r) => `${r.invoice.invoiceId} (${r.ecbRatePct!.toFixed()} % + ${PROCUREMENT_MARGIN_PCT.toFixed()} = ${r.ecbRatePct!.plus(PROCUREMENT_MARGIN_PCT).toFixed()} %)`);
-    notes.push(note(`late-interest rate floored at 0 for ${floored.length} invoice(s) whose ECB rate + 8 points is negative: ${which.join(', ')}; ${PROCUREMENT_RATE_FLOOR_RULE}`));
+    const which = floored.map((r) => `${r.invoice.invoiceId} (${r.ecbRatePct!.toFixed()} % + ${r.regime.marginPct.toFixed()} = ${r.ecbRatePct!.plus(r.regime.marginPct).toFixed()} %)`);
+    const margins = [...new Set(floored.map((r) => r.regime.marginPct.toFixed()))].join(' or ');
+    notes.push(note(`late-interest rate floored at 0 for ${floored.length} invoice(s) whose ECB rate + ${margins} points is negative: ${which.join(', ')}; ${PROCUREMENT_RATE_FLOOR_RULE}`));
+  }
+  const extended = results.filter((r) => r.extendedBecause !== undefined);
+  if (extended.length > 0) {
+    notes.push(
+      note(
+        `${extended.length} payment deadline(s) fell on a Saturday, a Sunday, a public holiday or a closed day and end on the next working day ` +
+          `(CCAG-FCS and CCAG-Travaux 2021 art. 3.3; --calendar-days for a contract that excludes it): ` +
+          extended.map((r) => `${r.invoice.invoiceId} (${r.extendedBecause} ${toFrenchDate(r.nominalDeadline)} → ${toFrenchDate(r.deadline)})`).join(', '),
+      ),
+    );
+  }
+  const uncertain = results.filter((r) => r.start.rule !== 'receipt');
+  if (uncertain.length > 0) {
+    notes.push(
+      note(
+        `${uncertain.length} payment period(s) not counted from the receipt date: ` +
+          uncertain.map((r) => `${r.invoice.invoiceId} (${r.start.rule === 'request' ? 'receipt date unknown or before the request: request date + 2 days, CAA Versailles 17/09/2024 n° 21VE02263' : 'services performed later than the receipt, or receipt unknown: from the services, CCP R2192-13'}: ${toFrenchDate(r.start.date)})`).join(', '),
+      ),
+    );
+  }
+  const older = results.filter((r) => r.regime.kind === 'pre-2013');
+  if (older.length > 0) notes.push(note(`${older.length} invoice(s) of contracts notified before 16/03/2013: ${PRE_2013_REGIME.texts}: ${older.map((r) => r.invoice.invoiceId).join(', ')}`));
+  const complementary = results.filter((r) => r.complementary?.start !== undefined);
+  if (complementary.length > 0) {
+    notes.push(
+      note(
+        `${complementary.length} invoice(s) whose interest and indemnity were paid more than ${INTEREST_PAYMENT_DAYS} days after the principal (CCP R2192-36): complementary interest at the legal rate ` +
+          `(« tous les autres cas », C. civ. art. 1231-6; DGFiP instruction n° 13-0014 of 15/04/2013) on the interest and indemnity, each semester at its rate, days / ${LEGAL_RATE_DAYS_IN_YEAR}: ` +
+          complementary.map((r) => `${r.invoice.invoiceId} (${r.complementary!.days} days from ${toFrenchDate(r.complementary!.start!)})`).join(', '),
+      ),
+    );
   }
   return notes;
 }

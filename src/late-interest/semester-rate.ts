@@ -20,6 +20,12 @@ export function semesterStart(s: Semester): IsoDate {
   return isoDate(s.year, s.half === 1 ? 1 : 7, 1);
 }
 
+/** The last day of a date's semester: 30 June or 31 December. */
+export function semesterEnd(date: IsoDate): IsoDate {
+  const s = semesterOf(date);
+  return isoDate(s.year, s.half === 1 ? 6 : 12, s.half === 1 ? 30 : 31);
+}
+
 /** "2025-S1". */
 export function semesterLabel(s: Semester): string {
   return `${s.year}-S${s.half}`;
@@ -35,9 +41,9 @@ export interface SemesterRate {
   /** ECB rate in force on the semester's first day. */
   readonly ecbRatePct: Decimal;
   readonly ecbEffectiveDate: IsoDate;
-  /** ECB rate + 8 points, floored at 0 ({@link PROCUREMENT_RATE_FLOOR_RULE}). */
+  /** ECB rate + the margin (8 points, or 7 before 2013), floored at 0 ({@link PROCUREMENT_RATE_FLOOR_RULE}). */
   readonly ratePct: Decimal;
-  /** ECB rate + 8 points was below 0: the rate is the floor, 0. */
+  /** ECB rate + the margin was below 0: the rate is the floor, 0. */
   readonly floored: boolean;
   /** The semester starts after the last known ECB decision: its last value is held. */
   readonly projected: boolean;
@@ -55,16 +61,17 @@ export const PROCUREMENT_RATE_FLOOR_RULE =
 /**
  * The rate of « intérêts moratoires » for interest that starts to run on
  * `interestStart`: the ECB main refinancing rate in force on the first day
- * of that date's semester, plus 8 points, floored at 0 (an ECB rate below
+ * of that date's semester, plus 8 points (7 for contracts notified before
+ * 16 March 2013: see procurement-regime.ts), floored at 0 (an ECB rate below
  * −8 %: {@link PROCUREMENT_RATE_FLOOR_RULE}). It is fixed once, by the
  * semester where interest started, even when the delay runs into the next
  * semester. Undefined when the semester starts before the history.
  */
-export function semesterRate(ecb: RateHistory, interestStart: IsoDate): SemesterRate | undefined {
+export function semesterRate(ecb: RateHistory, interestStart: IsoDate, marginPct: Decimal = PROCUREMENT_MARGIN_PCT): SemesterRate | undefined {
   const semester = semesterOf(interestStart);
   const r = rateInForce(ecb, semesterStart(semester));
   if (r === undefined) return undefined;
-  const raw = r.ratePct.plus(PROCUREMENT_MARGIN_PCT);
+  const raw = r.ratePct.plus(marginPct);
   const floored = raw.isNegative() && !raw.isZero();
   return { semester, ecbRatePct: r.ratePct, ecbEffectiveDate: r.effectiveDate, ratePct: floored ? ZERO : raw, floored, projected: r.projected };
 }

@@ -4,15 +4,15 @@ import { paymentDeadline, paymentDelay } from '../../src/late-interest/procureme
 import { addDays, daysBetween, isoDate } from '../../src/calendar/date.js';
 import { d } from './histories.js';
 
-describe('deadline, first day of interest, days late', () => {
+describe('deadline, first day of interest, days late (calendar days: no working calendar given)', () => {
   test('issue 4 worked case: received 02/01/2025 + 30 days → deadline 01/02/2025; paid 03/03/2025 → interest from 02/02/2025, 30 days (28 in February)', () => {
-    expect(paymentDelay(d('2025-01-02'), d('2025-03-03'), 30)).toEqual({ deadline: '2025-02-01', interestStart: '2025-02-02', daysLate: 30 });
+    expect(paymentDelay(d('2025-01-02'), d('2025-03-03'), 30)).toEqual({ nominalDeadline: '2025-02-01', deadline: '2025-02-01', extendedBecause: undefined, interestStart: '2025-02-02', daysLate: 30 });
   });
   test('paid on the deadline day: on time, no interest', () => {
-    expect(paymentDelay(d('2025-03-03'), d('2025-04-02'), 30)).toEqual({ deadline: '2025-04-02', interestStart: undefined, daysLate: 0 });
+    expect(paymentDelay(d('2025-03-03'), d('2025-04-02'), 30)).toEqual({ nominalDeadline: '2025-04-02', deadline: '2025-04-02', extendedBecause: undefined, interestStart: undefined, daysLate: 0 });
   });
   test('paid the day after the deadline: one day of interest, starting that day', () => {
-    expect(paymentDelay(d('2025-03-03'), d('2025-04-03'), 30)).toEqual({ deadline: '2025-04-02', interestStart: '2025-04-03', daysLate: 1 });
+    expect(paymentDelay(d('2025-03-03'), d('2025-04-03'), 30)).toEqual({ nominalDeadline: '2025-04-02', deadline: '2025-04-02', extendedBecause: undefined, interestStart: '2025-04-03', daysLate: 1 });
   });
   test('a suspension adds its days: 15/09/2025 + 30 + 10 = 25/10/2025', () => {
     expect(paymentDeadline(d('2025-09-15'), 30, 10)).toBe('2025-10-25');
