@@ -12,6 +12,7 @@ import { type PlainLoanLine, loanLine } from '../src/loan/plain-line.js';
 import { type AmortizeOptions, amortize } from '../src/loan/schedule.js';
 import type { Schedule } from '../src/loan/types.js';
 import { ECB_MRO_KNOWN_UNTIL } from '../src/late-interest/ecb-mro.js';
+import { semesterEnd } from '../src/late-interest/semester-rate.js';
 import type { RateHistory } from '../src/rates/history.js';
 import { rateHistoryFromCsv } from '../src/rates/history-csv.js';
 import { livretAKnownUntil } from '../src/rates/livret-a.js';
@@ -33,6 +34,13 @@ export function bundledLivretA(): RateHistory {
 export function bundledEcbRates(): RateHistory {
   let h = cache.get('bce-mro');
   if (!h) cache.set('bce-mro', (h = rateHistoryFromCsv(readFileSync(bundledDataPath('bce-mro.csv'), 'utf8'), 'ECB main refinancing rate', () => ECB_MRO_KNOWN_UNTIL)));
+  return h;
+}
+
+/** The legal interest rate by semester (« tous les autres cas ») bundled with finloc (data/legal-interest-rate.csv), known to its last semester's end: for complementary interest. */
+export function bundledLegalInterestRates(): RateHistory {
+  let h = cache.get('legal-interest-rate');
+  if (!h) cache.set('legal-interest-rate', (h = rateHistoryFromCsv(readFileSync(bundledDataPath('legal-interest-rate.csv'), 'utf8'), 'legal interest rate', semesterEnd)));
   return h;
 }
 

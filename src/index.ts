@@ -7,6 +7,8 @@ export { parseDecimal } from './money/parse.js';
 export { formatMachine, formatFrench, formatFrenchGrouped } from './money/format.js';
 export { type IsoDate, parseDate, isoDate, addMonths, addDays, daysBetween, toFrenchDate } from './calendar/date.js';
 export { type DayCount, countDays, yearBasis } from './calendar/day-count.js';
+export { type HolidayRegime, type PublicHoliday, easterSunday, publicHolidays } from './calendar/public-holidays.js';
+export { type WorkingCalendar, workingCalendar, isWorkingDay, nonWorkingReason, endOnWorkingDay } from './calendar/working-day.js';
 export { type RateHistory, type RatePoint, type RateInForce, makeRateHistory, rateInForce } from './rates/history.js';
 export { livretAHistory, livretAKnownUntil } from './rates/livret-a.js';
 export { InputError, type InputProblem, formatProblem } from './errors.js';

@@ -73,9 +73,11 @@ export interface InvoiceInterest {
  * « Intérêts moratoires »: amount × rate × days / 365, rounded half-up to
  * the cent once, on the whole delay.
  *
- * Worked case (issue 4): 10 000,00 € TTC received 02/01/2025, 30-day
- * period → deadline 01/02/2025, interest from 02/02/2025; paid 03/03/2025:
- * 03/03 − 01/02 = 30 days (February 2025 has 28). Semester 2025-S1: ECB
+ * Worked case (issue 4, on calendar days): 10 000,00 € TTC received
+ * 02/01/2025, 30-day period → deadline 01/02/2025, interest from
+ * 02/02/2025; paid 03/03/2025: 03/03 − 01/02 = 30 days (February 2025 has
+ * 28). (On working days, the default, that Saturday moves the deadline to
+ * Monday 03/02: 28 days, 85,53 €.) Semester 2025-S1: ECB
  * rate on 01/01/2025 = 3,15 % (decision in force since 18/12/2024), + 8 =
  * 11,15 %. 10 000 × 0,1115 × 30 / 365 = 33 450 / 365 = 91,643 8… → 91,64 €;
  * plus the 40 € indemnity: 131,64 €.
