@@ -11,33 +11,34 @@ describe('late-interest procurement: ECB rate + 8 points floored at 0', () => {
 
   test('an ECB rate of −9 % gives 0 % and 0,00 € of interest (was −8,22 €), with the note and the warning', async () => {
     const dir = tempDir();
-    const r = await runFinloc(['late-interest', 'procurement', writeFile(dir, 'inv.csv', invoice), '--rates-file', writeFile(dir, 'ecb.csv', rates), '--rates-known-until', '2025-06-30']);
+    // --calendar-days: the deadline Saturday 01/02/2025 is not moved (this test is about the floor, not the calendar).
+    const r = await runFinloc(['late-interest', 'procurement', writeFile(dir, 'inv.csv', invoice), '--rates-file', writeFile(dir, 'ecb.csv', rates), '--rates-known-until', '2025-06-30', '--calendar-days']);
     expect(r.code).toBe(0);
     // Deadline 02/01 + 30 = 01/02/2025; 03/03 − 01/02 = 30 days late; semester 2025-S1: ECB −9 % (from 18/12/2024) + 8 = −1 % → floored at 0.
     // Unfloored it was 10 000 × (−0,01) × 30 / 365 = −8,219… → −8,22. Floored: 10 000 × 0 × 30 / 365 = 0,00; indemnity 40,00 (D2192-35).
-    expect(r.stdout.split('\n')[1]).toBe('F-2025-001,2025-02-01,2025-02-02,30,0.00,2025-S1,0.00,40.00,40.00');
+    expect(r.stdout.split('\n')[1]).toBe('F-2025-001,2025-01-02,,2025-02-01,2025-02-02,30,0.00,2025-S1,0.00,40.00,,40.00');
     expect(r.stderr).toContain('finloc: note: late-interest rate floored at 0 for 1 invoice(s) whose ECB rate + 8 points is negative: F-2025-001 (-9 % + 8 = -1 %); CCP R2192-31');
     expect(r.stderr).toContain('names no floor');
     expect(r.stderr).toMatch(/finloc: warning: .*ecb\.csv:3:2 \(rate_pct\): negative value -9 % in the ECB main refinancing rate history/);
     // csv-fr says it in the « Observation » column.
-    const fr = await runFinloc(['late-interest', 'procurement', `${dir}/inv.csv`, '--rates-file', `${dir}/ecb.csv`, '--rates-known-until', '2025-06-30', '--format', 'csv-fr']);
+    const fr = await runFinloc(['late-interest', 'procurement', `${dir}/inv.csv`, '--rates-file', `${dir}/ecb.csv`, '--rates-known-until', '2025-06-30', '--format', 'csv-fr', '--calendar-days']);
     expect(fr.stdout).toContain('taux BCE + 8 points négatif : taux ramené à 0');
     // json: the note is in the report's notes.
-    const json = await runFinloc(['late-interest', 'procurement', `${dir}/inv.csv`, '--rates-file', `${dir}/ecb.csv`, '--rates-known-until', '2025-06-30', '--format', 'json']);
+    const json = await runFinloc(['late-interest', 'procurement', `${dir}/inv.csv`, '--rates-file', `${dir}/ecb.csv`, '--rates-known-until', '2025-06-30', '--format', 'json', '--calendar-days']);
     expect(JSON.parse(json.stdout).notes.some((n: { text: string }) => n.text.includes('floored at 0'))).toBe(true);
   });
 
   test('an ECB rate of −8 % gives exactly 0 %, no floor and no note; −7 % gives 1 %', async () => {
     const dir = tempDir();
     const inv = writeFile(dir, 'inv.csv', invoice);
-    const at = async (ecb: string) => runFinloc(['late-interest', 'procurement', inv, '--rates-file', writeFile(dir, `ecb${ecb}.csv`, `effective_date,rate_pct\n2011-12-14,${ecb}\n`), '--rates-known-until', '2025-06-30']);
+    const at = async (ecb: string) => runFinloc(['late-interest', 'procurement', inv, '--rates-file', writeFile(dir, `ecb${ecb}.csv`, `effective_date,rate_pct\n2011-12-14,${ecb}\n`), '--rates-known-until', '2025-06-30', '--calendar-days']);
     const zero = await at('-8');
     expect(zero.code).toBe(0);
-    expect(zero.stdout.split('\n')[1]).toBe('F-2025-001,2025-02-01,2025-02-02,30,0.00,2025-S1,0.00,40.00,40.00');
+    expect(zero.stdout.split('\n')[1]).toBe('F-2025-001,2025-01-02,,2025-02-01,2025-02-02,30,0.00,2025-S1,0.00,40.00,,40.00');
     expect(zero.stderr).not.toContain('finloc: note: late-interest rate floored');
     const one = await at('-7');
     // 10 000 × 0,01 × 30 / 365 = 8,219… → 8,22.
-    expect(one.stdout.split('\n')[1]).toBe('F-2025-001,2025-02-01,2025-02-02,30,1.00,2025-S1,8.22,40.00,48.22');
+    expect(one.stdout.split('\n')[1]).toBe('F-2025-001,2025-01-02,,2025-02-01,2025-02-02,30,1.00,2025-S1,8.22,40.00,,48.22');
     expect(one.stderr).not.toContain('finloc: note: late-interest rate floored');
   });
 

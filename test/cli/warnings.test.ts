@@ -117,13 +117,14 @@ describe('late-interest procurement and subsidies: an amount over 100 M€', () 
   test('an invoice of 150 M€: a warning, the interest as computed (and the warning in the json notes)', async () => {
     const dir = tempDir();
     const file = writeFile(dir, 'inv.csv', 'invoice_id;amount_ttc;received_date;paid_date\nF-1;150 000 000,00;02/01/2025;03/03/2025\nF-2;100 000 000,00;02/01/2025;03/03/2025\n');
-    const r = await bothWays(['late-interest', 'procurement', file]);
+    // --calendar-days: the deadline Saturday 01/02/2025 is not moved (this test is about the warning, not the calendar).
+    const r = await bothWays(['late-interest', 'procurement', file, '--calendar-days']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/finloc: warning: .*inv\.csv:2:2 \(amount_ttc\): invoice amount 150 000 000,00 € is over 100 M€/);
     expect(r.stderr).not.toContain('inv.csv:3');
     // 30 days at 3,15 + 8 = 11,15 %: 150 000 000 × 0,1115 × 30 / 365 = 1 374 657,534… → 1 374 657,53.
-    expect(r.stdout.split('\n')[1]).toBe('F-1,2025-02-01,2025-02-02,30,11.15,2025-S1,1374657.53,40.00,1374697.53');
-    const json = await runFinloc(['late-interest', 'procurement', file, '--format', 'json']);
+    expect(r.stdout.split('\n')[1]).toBe('F-1,2025-01-02,,2025-02-01,2025-02-02,30,11.15,2025-S1,1374657.53,40.00,,1374697.53');
+    const json = await runFinloc(['late-interest', 'procurement', file, '--format', 'json', '--calendar-days']);
     expect(JSON.parse(json.stdout).notes).toContainEqual({ kind: 'warning', text: expect.stringContaining('invoice amount 150 000 000,00 € is over 100 M€') });
   });
 

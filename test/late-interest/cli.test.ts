@@ -17,46 +17,110 @@ describe('bundled data', () => {
 });
 
 describe('finloc late-interest procurement', () => {
+  // Issue 12: by default the payment period ends on a working day (CCAG-FCS and CCAG-Travaux 2021 art. 3.3): a last
+  // calendar day (start + payment_days + suspension_days) that is a Saturday, a Sunday or a public holiday moves to the
+  // next working day; interest runs from the day after that deadline, days_late = paid − deadline, and the rate is that
+  // of interest_start's semester: ECB rate on the semester's first day + 8 points, 2025-S1: 3,15 + 8 = 11,15 %;
+  // 2025-S2: 2,15 + 8 = 10,15 %. Interest = amount × rate × days / 365, rounded half away from zero to the cent once.
   test('the bundled example, csv: the header of the issue, one row per invoice, no totals row', async () => {
     const r = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'invoice_id,deadline,interest_start,days_late,rate_pct,semester,interest,indemnity,total',
-        // 10 000 × 11,15 % × 30 / 365 = 91,643… → 91,64 (issue 4's worked case)
-        'F-2025-001,2025-02-01,2025-02-02,30,11.15,2025-S1,91.64,40.00,131.64',
-        // starts 10/06/2025 (S1), paid 15/07/2025 (S2): S1 rate. 4 800 × 11,15 % × 36 / 365 = 52,786… → 52,79
-        'F-2025-002,2025-06-09,2025-06-10,36,11.15,2025-S1,52.79,40.00,92.79',
-        // paid on the deadline day
-        'F-2025-003,2025-04-02,,0,,,0.00,0.00,0.00',
-        // 10 days of suspension; 1 234,56 × 10,15 % × 26 / 365 = 8,926… → 8,93
-        'F-2025-004,2025-10-25,2025-10-26,26,10.15,2025-S2,8.93,40.00,48.93',
-        // 50 days; 87 000 × 10,15 % × 10 / 365 = 241,931… → 241,93
-        'F-2025-005,2025-12-09,2025-12-10,10,10.15,2025-S2,241.93,40.00,281.93',
+        'invoice_id,period_start,nominal_deadline,deadline,interest_start,days_late,rate_pct,semester,interest,indemnity,complementary_interest,total',
+        // Thu 02/01/2025 + 30 d = Sat 01/02/2025 → Mon 03/02/2025; interest from 04/02/2025 (S1); 03/03 − 03/02 = 28 d (February 2025: 28 days).
+        // 10 000 × 11,15 % × 28 / 365 = 31 220 / 365 = 85,534… → 85,53; + 40,00 = 125,53
+        'F-2025-001,2025-01-02,2025-02-01,2025-02-03,2025-02-04,28,11.15,2025-S1,85.53,40.00,,125.53',
+        // Sat 10/05/2025 + 30 d = Mon 09/06/2025, Whit Monday (Easter 20/04/2025 + 50 d) → Tue 10/06/2025; interest from 11/06/2025 (S1:
+        // the rate in force on 01/01/2025, whatever the ECB decided on 11/06/2025); paid 15/07/2025 (S2): 20 + 15 = 35 d.
+        // 4 800 × 11,15 % × 35 / 365 = 18 732 / 365 = 51,320… → 51,32; + 40,00 = 91,32
+        'F-2025-002,2025-05-10,2025-06-09,2025-06-10,2025-06-11,35,11.15,2025-S1,51.32,40.00,,91.32',
+        // Mon 03/03/2025 + 30 d = Wed 02/04/2025, a working day, not moved (nominal_deadline empty); paid on the deadline day
+        'F-2025-003,2025-03-03,,2025-04-02,,0,,,0.00,0.00,,0.00',
+        // Mon 15/09/2025 + 30 + 10 d of suspension = Sat 25/10/2025 → Mon 27/10/2025; interest from 28/10/2025 (S2); paid 20/11: 4 + 20 = 24 d.
+        // 1 234,56 × 10,15 % × 24 / 365 = 125,30784 × 24 / 365 = 3 007,38816 / 365 = 8,239… → 8,24; + 40,00 = 48,24
+        'F-2025-004,2025-09-15,2025-10-25,2025-10-27,2025-10-28,24,10.15,2025-S2,8.24,40.00,,48.24',
+        // Mon 20/10/2025 + 50 d = Tue 09/12/2025, a working day, not moved; paid 19/12: 10 d.
+        // 87 000 × 10,15 % × 10 / 365 = 88 305 / 365 = 241,931… → 241,93; + 40,00 = 281,93
+        'F-2025-005,2025-10-20,,2025-12-09,2025-12-10,10,10.15,2025-S2,241.93,40.00,,281.93',
         '',
       ].join('\n'),
     );
-    expect(r.stderr).toBe('finloc: note: 1 invoice(s) paid on time, no interest and no indemnity: F-2025-003\n');
+    expect(r.stderr).toBe(
+      'finloc: note: 1 invoice(s) paid on time, no interest and no indemnity: F-2025-003\n' +
+        'finloc: note: 3 payment deadline(s) fell on a Saturday, a Sunday, a public holiday or a closed day and end on the next working day ' +
+        '(CCAG-FCS and CCAG-Travaux 2021 art. 3.3; --calendar-days for a contract that excludes it): ' +
+        'F-2025-001 (samedi 01/02/2025 → 03/02/2025), F-2025-002 (Lundi de Pentecôte 09/06/2025 → 10/06/2025), F-2025-004 (samedi 25/10/2025 → 27/10/2025)\n',
+    );
   });
-  test('csv-fr: French titles, decimal comma, dd/mm/yyyy, observation, and the totals 395,29 + 160,00 = 555,29', async () => {
+  test('csv-fr: French titles, decimal comma, dd/mm/yyyy, observation, and the totals 387,02 + 160,00 = 547,02', async () => {
     const r = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--format', 'csv-fr']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]!.split(';').slice(0, 3)).toEqual(['N° de la demande de paiement', 'Date limite de paiement', 'Point de départ des intérêts moratoires']);
-    expect(lines[1]).toBe('F-2025-001;01/02/2025;02/02/2025;30;11,15;1er semestre 2025;91,64;40,00;131,64;');
-    expect(lines[3]).toBe('F-2025-003;02/04/2025;;0;;;0,00;0,00;0,00;payée dans le délai : ni intérêts ni indemnité');
-    // 91,64 + 52,79 + 8,93 + 241,93 = 395,29; 4 × 40 = 160
-    expect(lines[6]).toBe('Total;;;;;;395,29;160,00;555,29;4 en retard sur 5');
+    expect(lines[0]!.split(';')).toEqual([
+      'N° de la demande de paiement', 'Point de départ du délai de paiement', 'Fin du délai en jours calendaires, si reportée', 'Date limite de paiement',
+      'Point de départ des intérêts moratoires', 'Jours de retard', 'Taux des intérêts moratoires (en %)', 'Semestre', 'Intérêts moratoires (en €)',
+      'Indemnité forfaitaire pour frais de recouvrement (en €)', 'Intérêts moratoires complémentaires (en €)', 'Total dû (en €)', 'Observation',
+    ]);
+    // The figures of the csv test above: 28 d, 10 000 × 11,15 % × 28 / 365 = 85,53
+    expect(lines[1]).toBe('F-2025-001;02/01/2025;01/02/2025;03/02/2025;04/02/2025;28;11,15;1er semestre 2025;85,53;40,00;;125,53;délai échu un jour non ouvré (samedi 01/02/2025) : reporté au 03/02/2025');
+    // 35 d, 4 800 × 11,15 % × 35 / 365 = 51,32
+    expect(lines[2]).toBe('F-2025-002;10/05/2025;09/06/2025;10/06/2025;11/06/2025;35;11,15;1er semestre 2025;51,32;40,00;;91,32;délai échu un jour non ouvré (Lundi de Pentecôte 09/06/2025) : reporté au 10/06/2025');
+    expect(lines[3]).toBe('F-2025-003;03/03/2025;;02/04/2025;;0;;;0,00;0,00;;0,00;payée dans le délai : ni intérêts ni indemnité');
+    // 85,53 + 51,32 + 0,00 + 8,24 + 241,93 = 387,02; 4 × 40 = 160,00; 387,02 + 160,00 = 547,02; no complementary interest: 0,00
+    expect(lines[6]).toBe('Total;;;;;;;;387,02;160,00;0,00;547,02;4 en retard sur 5');
   });
   test('json carries the same fields, amounts as strings, the totals and the notes', async () => {
     const r = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
+    // Sat 01/02/2025 → Mon 03/02/2025, 28 d: 10 000 × 11,15 % × 28 / 365 = 85,534… → 85,53; + 40,00 = 125,53
     expect(doc.tables.invoices[0]).toEqual({
-      invoice_id: 'F-2025-001', deadline: '2025-02-01', interest_start: '2025-02-02', days_late: 30, rate_pct: '11.15',
-      semester: '2025-S1', interest: '91.64', indemnity: '40.00', total: '131.64',
+      invoice_id: 'F-2025-001', period_start: '2025-01-02', nominal_deadline: '2025-02-01', deadline: '2025-02-03', interest_start: '2025-02-04', days_late: 28,
+      rate_pct: '11.15', semester: '2025-S1', interest: '85.53', indemnity: '40.00', complementary_interest: null, total: '125.53',
     });
-    expect(doc.tables.invoices[2]).toMatchObject({ days_late: 0, interest_start: null, rate_pct: null, semester: null, total: '0.00' });
-    expect(doc).toMatchObject({ report: 'late_interest_procurement', invoices: 5, late_invoices: 4, interest: '395.29', indemnity: '160.00', total: '555.29' });
-    expect(doc.notes).toEqual([{ kind: 'note', text: '1 invoice(s) paid on time, no interest and no indemnity: F-2025-003' }]);
+    expect(doc.tables.invoices[2]).toMatchObject({ nominal_deadline: null, days_late: 0, interest_start: null, rate_pct: null, semester: null, total: '0.00' });
+    // 85,53 + 51,32 + 8,24 + 241,93 = 387,02; 4 × 40 = 160,00; 547,02
+    expect(doc).toMatchObject({
+      report: 'late_interest_procurement', invoices: 5, late_invoices: 4, interest: '387.02', indemnity: '160.00', complementary_interest: '0.00', total: '547.02',
+    });
+    expect(doc.notes).toEqual([
+      { kind: 'note', text: '1 invoice(s) paid on time, no interest and no indemnity: F-2025-003' },
+      {
+        kind: 'note',
+        text:
+          '3 payment deadline(s) fell on a Saturday, a Sunday, a public holiday or a closed day and end on the next working day ' +
+          '(CCAG-FCS and CCAG-Travaux 2021 art. 3.3; --calendar-days for a contract that excludes it): ' +
+          'F-2025-001 (samedi 01/02/2025 → 03/02/2025), F-2025-002 (Lundi de Pentecôte 09/06/2025 → 10/06/2025), F-2025-004 (samedi 25/10/2025 → 27/10/2025)',
+      },
+    ]);
+  });
+  test('--calendar-days: the period ends on its calendar day, and every figure is the former output (395,29 + 160,00 = 555,29)', async () => {
+    const r = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--calendar-days']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'invoice_id,period_start,nominal_deadline,deadline,interest_start,days_late,rate_pct,semester,interest,indemnity,complementary_interest,total',
+        // 10 000 × 11,15 % × 30 / 365 = 91,643… → 91,64 (issue 4's worked case)
+        'F-2025-001,2025-01-02,,2025-02-01,2025-02-02,30,11.15,2025-S1,91.64,40.00,,131.64',
+        // starts 10/06/2025 (S1), paid 15/07/2025 (S2): S1 rate. 4 800 × 11,15 % × 36 / 365 = 52,786… → 52,79
+        'F-2025-002,2025-05-10,,2025-06-09,2025-06-10,36,11.15,2025-S1,52.79,40.00,,92.79',
+        // paid on the deadline day
+        'F-2025-003,2025-03-03,,2025-04-02,,0,,,0.00,0.00,,0.00',
+        // 10 days of suspension; 1 234,56 × 10,15 % × 26 / 365 = 8,926… → 8,93
+        'F-2025-004,2025-09-15,,2025-10-25,2025-10-26,26,10.15,2025-S2,8.93,40.00,,48.93',
+        // 50 days; 87 000 × 10,15 % × 10 / 365 = 241,931… → 241,93
+        'F-2025-005,2025-10-20,,2025-12-09,2025-12-10,10,10.15,2025-S2,241.93,40.00,,281.93',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe('finloc: note: 1 invoice(s) paid on time, no interest and no indemnity: F-2025-003\n');
+    const fr = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--calendar-days', '--format', 'csv-fr']);
+    const lines = fr.stdout.trim().split('\n');
+    expect(lines[1]).toBe('F-2025-001;02/01/2025;;01/02/2025;02/02/2025;30;11,15;1er semestre 2025;91,64;40,00;;131,64;');
+    // 91,64 + 52,79 + 8,93 + 241,93 = 395,29; 4 × 40 = 160
+    expect(lines[6]).toBe('Total;;;;;;;;395,29;160,00;0,00;555,29;4 en retard sur 5');
+    const json = JSON.parse((await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--calendar-days', '--format', 'json'])).stdout);
+    expect(json).toMatchObject({ invoices: 5, late_invoices: 4, interest: '395.29', indemnity: '160.00', complementary_interest: '0.00', total: '555.29' });
+    expect(json.notes).toEqual([{ kind: 'note', text: '1 invoice(s) paid on time, no interest and no indemnity: F-2025-003' }]);
   });
   test('csv-fr starts with a UTF-8 byte-order mark (Excel reads it as UTF-8); csv does not', async () => {
     const fr = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--format', 'csv-fr']);
@@ -65,29 +129,32 @@ describe('finloc late-interest procurement', () => {
     expect(csv.stdout.startsWith('invoice_id,')).toBe(true);
   });
   test('a French spreadsheet export in Windows-1252 (;, decimal comma, €, French titles, default 30 days) gives the same figures', async () => {
+    // --calendar-days: the figures of F-2025-001 in the --calendar-days test above (30 d: 91,64), whatever the calendar.
     const dir = tempDir();
     const text = 'N° facture;Montant TTC;Date de réception;Date de paiement\nF-2025-001;10 000,00 €;02/01/2025;03/03/2025\n';
-    const r = await runFinloc(['late-interest', 'procurement', writeFile(dir, 'f.csv', Buffer.from(text.replace('€', '\x80'), 'latin1'))]);
+    const r = await runFinloc(['late-interest', 'procurement', writeFile(dir, 'f.csv', Buffer.from(text.replace('€', '\x80'), 'latin1')), '--calendar-days']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[1]).toBe('F-2025-001,2025-02-01,2025-02-02,30,11.15,2025-S1,91.64,40.00,131.64');
+    expect(r.stdout.split('\n')[1]).toBe('F-2025-001,2025-01-02,,2025-02-01,2025-02-02,30,11.15,2025-S1,91.64,40.00,,131.64');
   });
   test('a semester after the last known ECB decision (05/02/2026) holds 2,15 % and says so', async () => {
     const dir = tempDir();
     const file = writeFile(dir, 'f.csv', 'invoice_id,amount_ttc,received_date,paid_date\nA,3650,2026-06-15,2026-07-25\nB,3650,2026-01-02,2026-02-11\n');
-    const r = await runFinloc(['late-interest', 'procurement', file, '--format', 'csv-fr']);
+    // --calendar-days: B's deadline, Sunday 01/02/2026, stays where it is (this test is about the projection, not the calendar).
+    const r = await runFinloc(['late-interest', 'procurement', file, '--format', 'csv-fr', '--calendar-days']);
     // A: deadline 15/07/2026, interest from 16/07/2026 (2026-S2, projected), 10 days: 3 650 × 10,15 % × 10 / 365 = 10,15
-    expect(r.stdout.split('\n')[1]).toBe('A;15/07/2026;16/07/2026;10;10,15;2e semestre 2026;10,15;40,00;50,15;taux BCE projeté (dernière valeur connue)');
+    expect(r.stdout.split('\n')[1]).toBe('A;15/06/2026;;15/07/2026;16/07/2026;10;10,15;2e semestre 2026;10,15;40,00;;50,15;taux BCE projeté (dernière valeur connue)');
     // B: 2026-S1 is known (unchanged at the 05/02/2026 decision): no projection
-    expect(r.stdout.split('\n')[2]).toBe('B;01/02/2026;02/02/2026;10;10,15;1er semestre 2026;10,15;40,00;50,15;');
+    expect(r.stdout.split('\n')[2]).toBe('B;02/01/2026;;01/02/2026;02/02/2026;10;10,15;1er semestre 2026;10,15;40,00;;50,15;');
     expect(r.stderr).toContain('finloc: note: ECB main refinancing rate known until 05/02/2026; a semester starting later holds its last value (2.15 % from 11/06/2025) as a projection: A');
   });
   test('--rates-file replaces the table', async () => {
     const dir = tempDir();
     const rates = writeFile(dir, 'r.csv', 'date;taux\n01/01/2020;1,00\n');
     const inv = writeFile(dir, 'f.csv', 'invoice_id,amount_ttc,received_date,paid_date\nA,3650,2025-01-02,2025-02-11\n');
-    const r = await runFinloc(['late-interest', 'procurement', inv, '--rates-file', rates, '--rates-known-until', '2025-12-31']);
+    // --calendar-days: the deadline Saturday 01/02/2025 is not moved (this test is about the rates file, not the calendar).
+    const r = await runFinloc(['late-interest', 'procurement', inv, '--rates-file', rates, '--rates-known-until', '2025-12-31', '--calendar-days']);
     // 1 + 8 = 9 %: 3 650 × 0,09 × 10 / 365 = 9,00
-    expect(r.stdout.split('\n')[1]).toBe('A,2025-02-01,2025-02-02,10,9.00,2025-S1,9.00,40.00,49.00');
+    expect(r.stdout.split('\n')[1]).toBe('A,2025-01-02,,2025-02-01,2025-02-02,10,9.00,2025-S1,9.00,40.00,,49.00');
     expect(r.stderr).toBe('');
   });
   test('--rates-known-until without --rates-file is a usage error', async () => {

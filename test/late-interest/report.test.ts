@@ -9,6 +9,7 @@ import { renderReport } from '../../src/report/render.js';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
 import { d, ecb, livretA } from './histories.js';
 
+// No third argument (rules): the library's default, calendar days (the command's --calendar-days).
 const invoice = (invoiceId: string, amount: string, received: string, paid: string) =>
   procurementInterest({ invoiceId, amount: new Decimal(amount), received: d(received), paid: d(paid), paymentDays: 30, suspensionDays: 0 }, ecb);
 
@@ -28,21 +29,23 @@ describe('procurementAsReport: the library gives the notes the command prints', 
   test('the command prints the same notes, and its json carries them', async () => {
     const dir = tempDir();
     const file = writeFile(dir, 'f.csv', 'invoice_id,amount_ttc,received_date,paid_date\nA,1000,2025-02-02,2025-03-04\nB,3650,2026-06-15,2026-07-25\n');
-    const cli = await runFinloc(['late-interest', 'procurement', file, '--format', 'json']);
+    // --calendar-days: the rules of the library calls above.
+    const cli = await runFinloc(['late-interest', 'procurement', file, '--format', 'json', '--calendar-days']);
     expect(cli.stderr).toBe(r.notes.map((n) => `finloc: note: ${n.text}\n`).join(''));
     expect(JSON.parse(cli.stdout).notes).toEqual(r.notes.map((n) => ({ kind: 'note', text: n.text })));
   });
 
   test('csv-fr alone has the « Observation » column and the « Total » row', async () => {
     expect((await renderReport(r, 'csv')).trim().split('\n')).toEqual([
-      'invoice_id,deadline,interest_start,days_late,rate_pct,semester,interest,indemnity,total',
-      'A,2025-03-04,,0,,,0.00,0.00,0.00',
-      'B,2026-07-15,2026-07-16,10,10.15,2026-S2,10.15,40.00,50.15',
+      'invoice_id,period_start,nominal_deadline,deadline,interest_start,days_late,rate_pct,semester,interest,indemnity,complementary_interest,total',
+      'A,2025-02-02,,2025-03-04,,0,,,0.00,0.00,,0.00',
+      'B,2026-06-15,,2026-07-15,2026-07-16,10,10.15,2026-S2,10.15,40.00,,50.15',
     ]);
     expect((await renderReport(r, 'csv-fr')).trim().split('\n').slice(1)).toEqual([
-      'A;04/03/2025;;0;;;0,00;0,00;0,00;payée dans le délai : ni intérêts ni indemnité',
-      'B;15/07/2026;16/07/2026;10;10,15;2e semestre 2026;10,15;40,00;50,15;taux BCE projeté (dernière valeur connue)',
-      'Total;;;;;;10,15;40,00;50,15;1 en retard sur 2',
+      'A;02/02/2025;;04/03/2025;;0;;;0,00;0,00;;0,00;payée dans le délai : ni intérêts ni indemnité',
+      'B;15/06/2026;;15/07/2026;16/07/2026;10;10,15;2e semestre 2026;10,15;40,00;;50,15;taux BCE projeté (dernière valeur connue)',
+      // 0,00 + 10,15 = 10,15; 0,00 + 40,00 = 40,00; no complementary interest: 0,00; 10,15 + 40,00 = 50,15
+      'Total;;;;;;;;10,15;40,00;0,00;50,15;1 en retard sur 2',
     ]);
   });
 });
