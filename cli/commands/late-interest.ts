@@ -106,11 +106,11 @@ export function registerLateInterest(program: Command, io: CliIo, setStatus: (co
 }
 
 /** The working calendar of the run: none with --calendar-days, else the public holidays of the regime and the closed days of the files given. */
-function loadCalendar(io: CliIo, opts: ProcurementCliOptions): WorkingCalendar | undefined {
+function loadCalendar(io: CliIo, opts: ProcurementCliOptions): WorkingCalendar | 'calendar-days' {
   const given = opts.holidays ?? [];
   if (opts.calendarDays === true) {
     if (given.length > 0) throw new UsageError('--calendar-days counts calendar days: it takes no --holidays');
-    return undefined;
+    return 'calendar-days';
   }
   const regimes = given.filter((v): v is HolidayRegime => (HOLIDAY_REGIMES as readonly string[]).includes(v));
   if (regimes.length > 1) throw new UsageError(`--holidays: one calendar at most (${HOLIDAY_REGIMES.join(' or ')}), got ${regimes.join(' and ')}`);

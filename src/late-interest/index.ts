@@ -9,5 +9,6 @@ export {
 } from './loan-arrears.js';
 export { invoiceSchema, closedDaySchema, invoiceFromRow, invoiceProblems, invoicesInterest, unpaidSchema, arrearPaymentSchema, arrearsFromRows, arrearsInterest } from './input.js';
 export { procurementAsReport, procurementNotes, arrearsAsReport, arrearNotes } from './report.js';
+export { calendarOf } from './procurement-interest.js';
 export { type ProcurementRegime, CURRENT_RULES_FROM, CURRENT_REGIME, PRE_2013_REGIME, PRE_2013_MARGIN_PCT, procurementRegime } from './procurement-regime.js';
 export { type ComplementaryInterest, type ComplementaryOutcome, type ComplementaryPeriod, INTEREST_PAYMENT_DAYS, LEGAL_RATE_DAYS_IN_YEAR, complementaryInterest } from './complementary-interest.js';

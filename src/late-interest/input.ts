@@ -5,7 +5,7 @@ import { type IsoDate, LAST_DATE_FR, compareDates, isInDateRange, toFrenchDate }
 import { type RateHistory, historyStart } from '../rates/history.js';
 import { LOCAL_AUTHORITY_PAYMENT_DAYS, MAX_PAYMENT_DAYS, paymentDelay, periodStart } from './procurement-deadline.js';
 import { semesterLabel, semesterOf, semesterStart } from './semester-rate.js';
-import { type Invoice, type InvoiceInterest, type ProcurementRules, procurementInterest } from './procurement-interest.js';
+import { type Invoice, type InvoiceInterest, type ProcurementRules, calendarOf, procurementInterest } from './procurement-interest.js';
 import { CURRENT_RULES_FROM, procurementRegime } from './procurement-regime.js';
 import { complementaryInterest } from './complementary-interest.js';
 import { type Arrear, type ArrearPayment, type ArrearProblemKind, type ArrearResult, arrearInterest } from './loan-arrears.js';
@@ -73,7 +73,7 @@ export function invoiceProblems(invoice: Invoice, ecb: RateHistory, rules: Procu
     const what = start.rule === 'receipt' ? 'the date of receipt' : start.rule === 'request' ? 'the start of the period (request date + 2 days, receipt uncertain)' : 'the date the services were performed';
     return [{ column: 'paid_date', message: `payment date ${toFrenchDate(invoice.paid)} is before ${what} ${toFrenchDate(start.date)}` }];
   }
-  const delay = paymentDelay(start.date, invoice.paid, invoice.paymentDays, invoice.suspensionDays, rules.calendar);
+  const delay = paymentDelay(start.date, invoice.paid, invoice.paymentDays, invoice.suspensionDays, calendarOf(rules));
   if (!isInDateRange(delay.deadline)) {
     return [{ column: startColumn, message: `the payment deadline would be ${toFrenchDate(delay.deadline)}, after ${LAST_DATE_FR}, the last date finloc computes` }];
   }

@@ -1,7 +1,7 @@
 import { Decimal, ZERO, percentToRate, roundToCent, sum } from '../money/decimal.js';
 import type { IsoDate } from '../calendar/date.js';
 import type { RateHistory } from '../rates/history.js';
-import type { WorkingCalendar } from '../calendar/working-day.js';
+import { type WorkingCalendar, workingCalendar } from '../calendar/working-day.js';
 import { type PeriodStart, paymentDelay, periodStart } from './procurement-deadline.js';
 import { type Semester, semesterRate } from './semester-rate.js';
 import { type ProcurementRegime, procurementRegime } from './procurement-regime.js';
@@ -33,10 +33,14 @@ export interface Invoice {
   readonly interestPaid?: IsoDate | undefined;
 }
 
-/** How the deadline is computed: on working days (the default of the CCAG) or calendar days. */
+/** How the deadline is computed: on working days (the default, the CCAG's rule) or calendar days. */
 export interface ProcurementRules {
-  /** The working calendar the last day of the period is moved by; undefined: calendar days. */
-  readonly calendar?: WorkingCalendar | undefined;
+  /**
+   * The working calendar the last day of the period is moved by; not given:
+   * the national public holidays (`workingCalendar()`); `'calendar-days'`:
+   * no extension, for contracts that exclude it.
+   */
+  readonly calendar?: WorkingCalendar | 'calendar-days' | undefined;
   /** The legal interest rate (« tous les autres cas ») by semester: needed only for complementary interest. */
   readonly legalRate?: RateHistory | undefined;
 }
@@ -96,7 +100,7 @@ export function procurementInterest(invoice: Invoice, ecb: RateHistory, rules: P
   const start = periodStart({ received: invoice.received, request: invoice.requestDate, service: invoice.serviceDate });
   if (start === undefined) throw new RangeError(`${invoice.invoiceId}: no date the payment period starts from`);
   const regime = procurementRegime(invoice.notified);
-  const delay = paymentDelay(start.date, invoice.paid, invoice.paymentDays, invoice.suspensionDays, rules.calendar);
+  const delay = paymentDelay(start.date, invoice.paid, invoice.paymentDays, invoice.suspensionDays, calendarOf(rules));
   const common = { invoice, regime, start, nominalDeadline: delay.nominalDeadline, deadline: delay.deadline, extendedBecause: delay.extendedBecause };
   if (delay.interestStart === undefined) {
     return {
@@ -123,6 +127,13 @@ export function procurementInterest(invoice: Invoice, ecb: RateHistory, rules: P
     complementary,
     total: interest.plus(regime.indemnity).plus(complementary?.interest ?? ZERO),
   };
+}
+
+const NATIONAL = workingCalendar('national');
+
+/** The calendar a deadline is moved by, or undefined on calendar days. */
+export function calendarOf(rules: ProcurementRules): WorkingCalendar | undefined {
+  return rules.calendar === 'calendar-days' ? undefined : (rules.calendar ?? NATIONAL);
 }
 
 function complementaryOf(invoice: Invoice, base: Decimal, rules: ProcurementRules): ComplementaryInterest | undefined {

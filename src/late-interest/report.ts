@@ -97,7 +97,7 @@ export function procurementAsReport(results: readonly InvoiceInterest[], ecb: Ra
     invoice_id: 'Total',
     interest: totals.interest,
     indemnity: totals.indemnity,
-    complementary_interest: totals.complementary,
+    complementary_interest: results.some((r) => r.complementary !== undefined) ? totals.complementary : undefined,
     total: totals.total,
     observation: `${totals.lateInvoices} en retard sur ${totals.invoices}`,
   };

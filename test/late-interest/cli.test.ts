@@ -66,8 +66,8 @@ describe('finloc late-interest procurement', () => {
     // 35 d, 4 800 × 11,15 % × 35 / 365 = 51,32
     expect(lines[2]).toBe('F-2025-002;10/05/2025;09/06/2025;10/06/2025;11/06/2025;35;11,15;1er semestre 2025;51,32;40,00;;91,32;délai échu un jour non ouvré (Lundi de Pentecôte 09/06/2025) : reporté au 10/06/2025');
     expect(lines[3]).toBe('F-2025-003;03/03/2025;;02/04/2025;;0;;;0,00;0,00;;0,00;payée dans le délai : ni intérêts ni indemnité');
-    // 85,53 + 51,32 + 0,00 + 8,24 + 241,93 = 387,02; 4 × 40 = 160,00; 387,02 + 160,00 = 547,02; no complementary interest: 0,00
-    expect(lines[6]).toBe('Total;;;;;;;;387,02;160,00;0,00;547,02;4 en retard sur 5');
+    // 85,53 + 51,32 + 0,00 + 8,24 + 241,93 = 387,02; 4 × 40 = 160,00; 387,02 + 160,00 = 547,02; no interest_paid_date: complementary interest empty
+    expect(lines[6]).toBe('Total;;;;;;;;387,02;160,00;;547,02;4 en retard sur 5');
   });
   test('json carries the same fields, amounts as strings, the totals and the notes', async () => {
     const r = await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--format', 'json']);
@@ -117,7 +117,7 @@ describe('finloc late-interest procurement', () => {
     const lines = fr.stdout.trim().split('\n');
     expect(lines[1]).toBe('F-2025-001;02/01/2025;;01/02/2025;02/02/2025;30;11,15;1er semestre 2025;91,64;40,00;;131,64;');
     // 91,64 + 52,79 + 8,93 + 241,93 = 395,29; 4 × 40 = 160
-    expect(lines[6]).toBe('Total;;;;;;;;395,29;160,00;0,00;555,29;4 en retard sur 5');
+    expect(lines[6]).toBe('Total;;;;;;;;395,29;160,00;;555,29;4 en retard sur 5');
     const json = JSON.parse((await runFinloc(['late-interest', 'procurement', 'data/examples/invoices.csv', '--calendar-days', '--format', 'json'])).stdout);
     expect(json).toMatchObject({ invoices: 5, late_invoices: 4, interest: '395.29', indemnity: '160.00', complementary_interest: '0.00', total: '555.29' });
     expect(json.notes).toEqual([{ kind: 'note', text: '1 invoice(s) paid on time, no interest and no indemnity: F-2025-003' }]);

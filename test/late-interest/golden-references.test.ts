@@ -24,12 +24,17 @@ describe('golden: procurement clause 7.3 (Gannat, deliberation 26/53)', () => {
     expect(FIXED_RECOVERY_INDEMNITY.toFixed(2)).toBe('40.00');
     expect(PROCUREMENT_MARGIN_PCT.toFixed(0)).toBe('8');
   });
-  test('applied: a request received 05/06/2026 and paid 20/07/2026 — deadline 05/07/2026, interest from 06/07/2026 (2026-S2), 15 days', () => {
+  test('applied: a request received 05/06/2026 and paid 20/07/2026 — 30th day Sunday 05/07/2026, so the deadline is Monday 06/07 (CCAG art. 3.3), interest from 07/07/2026 (2026-S2), 14 days', () => {
     // 2026-S2: ECB rate on 01/07/2026 held at 2,15 % (projection after the 05/02/2026 decision) + 8 = 10,15 %.
+    // 20 000 × 0,1015 × 14 / 365 = 28 420 / 365 = 77,863… → 77,86; + 40 € = 117,86
+    const invoice = { invoiceId: '26/53', amount: new Decimal(20000), received: d('2026-06-05'), paid: d('2026-07-20'), paymentDays: 30, suspensionDays: 0 };
+    const r = procurementInterest(invoice, ecb);
+    expect([r.nominalDeadline, r.deadline, r.interestStart, r.daysLate]).toEqual(['2026-07-05', '2026-07-06', '2026-07-07', 14]);
+    expect([r.ratePct!.toFixed(2), r.interest.toFixed(2), r.total.toFixed(2), r.rateProjected]).toEqual(['10.15', '77.86', '117.86', true]);
+    // The clause read on calendar days (a contract excluding the CCAG rule): deadline 05/07, 15 days:
     // 20 000 × 0,1015 × 15 / 365 = 30 450 / 365 = 83,424… → 83,42; + 40 € = 123,42
-    const r = procurementInterest({ invoiceId: '26/53', amount: new Decimal(20000), received: d('2026-06-05'), paid: d('2026-07-20'), paymentDays: 30, suspensionDays: 0 }, ecb);
-    expect([r.deadline, r.interestStart, r.daysLate]).toEqual(['2026-07-05', '2026-07-06', 15]);
-    expect([r.ratePct!.toFixed(2), r.interest.toFixed(2), r.total.toFixed(2), r.rateProjected]).toEqual(['10.15', '83.42', '123.42', true]);
+    const c = procurementInterest(invoice, ecb, { calendar: 'calendar-days' });
+    expect([c.deadline, c.interestStart, c.daysLate, c.interest.toFixed(2), c.total.toFixed(2)]).toEqual(['2026-07-05', '2026-07-06', 15, '83.42', '123.42']);
   });
 });
 

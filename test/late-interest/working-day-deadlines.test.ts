@@ -46,15 +46,15 @@ describe('the period ends on the next working day (CCAG 2021 art. 3.3), issue 12
     expect(r.indemnity.toFixed(2)).toBe(days > 0 ? '40.00' : '0.00');
   });
 
-  test('Good Friday is a working day outside Alsace-Moselle: the period ends on it', () => {
+  test('Good Friday is a working day outside Alsace-Moselle, and the national calendar is the default: the period ends on it', () => {
     // 19/03/2025 + 30 = Friday 18/04; paid 28/04: 10 days. 10 000 × 0,1115 × 10 / 365 = 30,55.
-    const r = procurementInterest({ invoiceId: 'x', amount: new Decimal(10000), received: d('2025-03-19'), paid: d('2025-04-28'), paymentDays: 30, suspensionDays: 0 }, ecb, { calendar: national });
+    const r = procurementInterest({ invoiceId: 'x', amount: new Decimal(10000), received: d('2025-03-19'), paid: d('2025-04-28'), paymentDays: 30, suspensionDays: 0 }, ecb);
     expect([r.deadline, r.extendedBecause, r.daysLate, r.interest.toFixed(2)]).toEqual(['2025-04-18', undefined, 10, '30.55']);
   });
 
-  test('on calendar days (no calendar: --calendar-days), the Sunday 29/06 deadline stays, interest starts 30/06 in 2025-S1', () => {
+  test("on calendar days (the command's --calendar-days), the Sunday 29/06 deadline stays, interest starts 30/06 in 2025-S1", () => {
     // 10/07 − 29/06 = 11 days at 11,15 %: 10 000 × 0,1115 × 11 / 365 = 12 265 / 365 = 33,602… → 33,60.
-    const r = procurementInterest({ invoiceId: 'x', amount: new Decimal(10000), received: d('2025-05-30'), paid: d('2025-07-10'), paymentDays: 30, suspensionDays: 0 }, ecb);
+    const r = procurementInterest({ invoiceId: 'x', amount: new Decimal(10000), received: d('2025-05-30'), paid: d('2025-07-10'), paymentDays: 30, suspensionDays: 0 }, ecb, { calendar: 'calendar-days' });
     expect([r.deadline, r.interestStart, r.daysLate, r.ratePct?.toFixed(2), r.interest.toFixed(2)]).toEqual(['2025-06-29', '2025-06-30', 11, '11.15', '33.60']);
   });
 
