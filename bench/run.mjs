@@ -7,7 +7,8 @@
 //   2. reference  decimal.js core row by row, written with fast-csv (bench/reference.mjs);
 //   3. floor      the rows of (2) held in memory, only written (bench/floor.mjs),
 //                 in 64 KiB chunks, and again (3b) one write() a row;
-//   4. peer       loanjs on the fixed-rate annual part (bench/peer.mjs).
+//   4. peer       loanjs on the fixed-rate annual part (bench/peer.mjs);
+//   5. xlsx       `finloc amortize -o out.xlsx`, the streamed workbook (only with --only …,xlsx).
 // Prints a table (text and markdown), the ratios 1/2 and 1/3, whether the
 // outputs of 1 and 2 are byte-identical, and how the peer's figures differ.
 // It never fails because the machine is slow: there is no time limit, and a
@@ -26,23 +27,25 @@ import { writePortfolio } from './portfolio.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
-const PIPELINES = ['shipped', 'reference', 'floor', 'peer'];
+const PIPELINES = ['shipped', 'reference', 'floor', 'peer', 'xlsx'];
+const DEFAULT_PIPELINES = ['shipped', 'reference', 'floor', 'peer'];
 const LABELS = {
   shipped: '1. finloc amortize (shipped)',
   reference: '2. reference (decimal.js + fast-csv)',
   floor: '3. floor (precomputed rows, 64 KiB writes)',
   peer: '4. peer (loanjs, fixed-rate part)',
+  xlsx: '5. finloc amortize -o out.xlsx (streamed workbook)',
 };
 const FLOOR_MAX_ROWS_IN_MEMORY = 4_000_000;
 
 function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
-  process.stderr.write('usage: npm run bench -- [--lines N] [--seed N] [--runs N] [--only shipped,reference,floor,peer] [--keep]\n');
+  process.stderr.write('usage: npm run bench -- [--lines N] [--seed N] [--runs N] [--only shipped,reference,floor,peer,xlsx] [--keep]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { lines: 100_000, seed: 7, runs: 1, only: PIPELINES, keep: false };
+  const opts = { lines: 100_000, seed: 7, runs: 1, only: DEFAULT_PIPELINES, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -287,7 +290,7 @@ async function bench(opts, tmp, finloc, livretA) {
   const bytes = writePortfolio(portfolio, opts.lines, opts.seed, livretA);
   say(`portfolio: ${fmtInt(opts.lines)} lines, seed ${opts.seed}, ${(bytes / 2 ** 20).toFixed(1)} MB, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const out = { shipped: path.join(tmp, 'out1.csv'), reference: path.join(tmp, 'out2.csv'), floor: path.join(tmp, 'out3.csv'), peer: path.join(tmp, 'out4.csv') };
+  const out = { shipped: path.join(tmp, 'out1.csv'), reference: path.join(tmp, 'out2.csv'), floor: path.join(tmp, 'out3.csv'), peer: path.join(tmp, 'out4.csv'), xlsx: path.join(tmp, 'out5.xlsx') };
   const runs = Object.fromEntries(PIPELINES.map((p) => [p, []]));
   const ratios = { shippedOverReference: [], shippedOverFloor: [], shippedOverRowByRow: [] };
   const digests = {};
@@ -302,6 +305,7 @@ async function bench(opts, tmp, finloc, livretA) {
       if (p === 'shipped') args = [finloc, 'amortize', portfolio, '-o', out.shipped];
       else if (p === 'reference') args = [path.join(benchDir, 'reference.mjs'), portfolio, out.reference, livretA];
       else if (p === 'peer') args = [path.join(benchDir, 'peer.mjs'), portfolio, out.peer];
+      else if (p === 'xlsx') args = [finloc, 'amortize', portfolio, '-o', out.xlsx];
       else {
         // The floor writes the reference's rows (or the shipped ones when the reference was not run).
         const source = [out.reference, out.shipped].find((f) => fs.existsSync(f));
@@ -332,6 +336,11 @@ async function bench(opts, tmp, finloc, livretA) {
           res.note = res.json.rowsInMemory < res.json.rows ? `${fmtInt(res.json.rowsInMemory)} rows held, written in a cycle` : undefined;
           res.rowByRowPerSecond = res.rows / res.json.rowByRowSeconds;
           fs.rmSync(out.floor, { force: true });
+        } else if (p === 'xlsx') {
+          // The workbook holds the shipped csv's rows, plus one « Total » row a line.
+          res.rows = digests[out.shipped]?.rows ?? NaN;
+          res.lines = opts.lines;
+          res.note = `${(fs.statSync(out.xlsx).size / 2 ** 20).toFixed(0)} MB workbook`;
         } else if (p === 'peer') {
           res.rows = res.json.rows;
           res.lines = res.json.lines;

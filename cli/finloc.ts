@@ -57,6 +57,7 @@ runCli(process.argv.slice(2), {
   stdout,
   stderr: process.stderr,
   stderrIsTty: Boolean(process.stderr.isTTY),
+  stdoutIsTty: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
 }).then((code) => {
   finished = true;

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown };
   /** True when stderr is a terminal: only then is progress shown. */
   readonly stderrIsTty: boolean;
+  /** True when stdout is a terminal: a workbook is never written there. */
+  readonly stdoutIsTty?: boolean;
   readonly cwd: string;
   /** The program's options (--debug, --quiet, --strict-columns), set when the command line is read. */
   settings?: RunSettings;

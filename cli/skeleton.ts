@@ -3,7 +3,8 @@ import { InputError, formatProblem } from '../src/errors.js';
 import { formatFrenchGrouped } from '../src/money/format.js';
 import type { Check } from '../src/report/check.js';
 import type { Note, Report } from '../src/report/model.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../src/report/render.js';
+import { extname } from 'node:path';
+import { FILE_EXTENSION, REPORT_FORMATS, renderReport, type ReportFormat } from '../src/report/render.js';
 import { type CliIo, resolvePath } from './io.js';
 import { EXIT_OUTPUT_FAILED, EXIT_PIPE_CLOSED, InputRegistry, OutputFailure, OutputRefused, type OutputSink, checkOutputPath, fileSink, stdoutSink, systemReason } from './output.js';
 import { formatParser } from './options.js';
@@ -94,9 +95,40 @@ export function defineCommand<O extends object>(parent: Command, io: CliIo, setS
     .action(async (...args: unknown[]) => {
       const files = args.slice(0, spec.files.length) as string[];
       const opts = args[spec.files.length] as O & CommonOptions;
-      setStatus(await runSpec(io, spec, files, opts));
+      const formatGiven = (args[args.length - 1] as Command).getOptionValueSource('format') !== 'default';
+      try {
+        const format = outputFormat(io, formats, opts.format, formatGiven, opts.output);
+        setStatus(await runSpec(io, spec, files, { ...opts, format }));
+      } catch (e) {
+        setStatus(reportFailure(io, e));
+      }
     });
   return command;
+}
+
+/**
+ * The format of the run, agreed with `-o`'s extension: `-o table.xlsx`
+ * without `--format` writes xlsx; with another `--format`, or `--format
+ * xlsx` to a file of another extension, the run is refused (a workbook
+ * named .csv, or CSV named .xlsx, opens as garbage). A workbook is never
+ * written to a terminal.
+ */
+export function outputFormat(io: CliIo, formats: readonly string[], format: string, formatGiven: boolean, output: string | undefined): string {
+  const toFile = output !== undefined && output !== '-';
+  const extension = toFile ? extname(output).toLowerCase() : '';
+  const byExtension = Object.keys(FILE_EXTENSION).find((f) => FILE_EXTENSION[f] === extension && formats.includes(f));
+  if (!formatGiven && byExtension !== undefined) return byExtension;
+  if (byExtension !== undefined && byExtension !== format) {
+    throw new UsageError(`-o ${output}: a ${extension} file is written with --format ${byExtension}, not ${format}; the extension and the format must agree`);
+  }
+  const wanted = FILE_EXTENSION[format];
+  if (wanted !== undefined && toFile && extension !== wanted) {
+    throw new UsageError(`--format ${format} writes a ${wanted} file: give -o FILE${wanted}, not ${output}`);
+  }
+  if (wanted !== undefined && !toFile && io.stdoutIsTty === true) {
+    throw new UsageError(`--format ${format} writes a binary ${wanted} file: give -o FILE${wanted} (or redirect standard output)`);
+  }
+  return format;
 }
 
 async function runSpec<O extends object>(io: CliIo, spec: CommandSpec<O>, files: string[], opts: O & CommonOptions): Promise<number> {

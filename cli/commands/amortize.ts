@@ -1,4 +1,7 @@
 import { statSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { ScheduleSheetWriter } from '../../src/loan/xlsx-schedule.js';
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, quoted, type InputProblem, formatProblem } from '../../src/errors.js';
@@ -10,7 +13,7 @@ import type { Disbursement } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
 import { type Note, warning } from '../../src/report/model.js';
-import { type CliIo, resolvePath } from '../io.js';
+import { type CliIo, type OutputSink, resolvePath } from '../io.js';
 import { loadLivretA, loadTable, printNotes, tableOptions } from '../input.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
@@ -72,7 +75,18 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
  */
 async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOptions & CommonOptions, started: (pool: OrderedPool) => void): Promise<Outcome> {
   const io = ctx.io;
-  const format = opts.format as OutputFormat;
+  // xlsx: the engine writes its exact machine csv, turned into worksheet rows as it comes (src/loan/xlsx-schedule.ts).
+  const xlsx = opts.format === 'xlsx';
+  const format: OutputFormat = xlsx ? 'csv' : (opts.format as OutputFormat);
+  let sheets: ScheduleSheetWriter | undefined;
+  let sheetStream: SinkStream | undefined;
+  const sheetWriter = () => {
+    if (sheets === undefined) {
+      sheetStream = sinkStream(ctx.output());
+      sheets = new ScheduleSheetWriter(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sheetStream.stream, useStyles: true, useSharedStrings: false }));
+    }
+    return sheets;
+  };
   const index = loadLivretA(io, opts.indexFile);
   const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
   const progress = new Progress(io);
@@ -107,7 +121,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const writeHeader = async () => {
     if (wroteHeader) return;
     wroteHeader = true;
-    if (format !== 'json') await ctx.output().write(scheduleHeader(format));
+    if (xlsx) sheetWriter();
+    else if (format !== 'json') await ctx.output().write(scheduleHeader(format));
   };
   let lastTurn = performance.now();
   const take = async (result: BatchResult) => {
@@ -140,7 +155,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
       bytes = bytes.subarray(2); // the ",\n" before the first line's object
       wroteJsonItem = true;
     }
-    if (bytes.length > 0) await ctx.output().write(bytes);
+    if (xlsx) sheetWriter().addCsvRows(utf8.decode(bytes));
+    else if (bytes.length > 0) await ctx.output().write(bytes);
     progress.update(lines, rows);
     // Let the event loop turn (a timer: an immediate is not enough for a signal)
     // every 100 ms: without it a file read in a few chunks is amortised in one
@@ -175,7 +191,44 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   if (problemCount > 0) reportSkipped(ctx, opts, problems, problemCount);
   progress.finish(lines, rows);
   if (warningCount > warnings.length) warnings.push(warning(`${file}: … and ${warningCount - warnings.length} more plausibility warnings`));
-  return { notes: [...warnings, ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : [])], status: EXIT_OK };
+  const notes = [...warnings, ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : [])];
+  if (xlsx) {
+    const writer = sheetWriter();
+    await Promise.race([writer.finish(notes), sheetStream!.failed]);
+  }
+  return { notes, status: EXIT_OK };
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * The output as the Node stream exceljs's streaming writer wants: each
+ * chunk goes to the sink, and the writer waits while a slow reader drains.
+ */
+interface SinkStream {
+  readonly stream: Writable;
+  /** Rejects with the sink's error (disk full, closed pipe): the workbook's end is raced against it, never awaited alone. */
+  readonly failed: Promise<never>;
+}
+
+function sinkStream(sink: OutputSink): SinkStream {
+  let fail: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => {}); // raced at the end; a run that failed before never awaits it
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      let written: void | Promise<void>;
+      try {
+        written = sink.write(chunk);
+      } catch (e) {
+        done(e as Error);
+        return;
+      }
+      Promise.resolve(written).then(() => done(), done);
+    },
+  });
+  stream.on('error', (e) => fail(e));
+  return { stream, failed };
 }
 
 function sizeOf(path: string): number {

@@ -2,10 +2,14 @@ import { writeToString } from 'fast-csv';
 import { cellJson, cellText, type TextStyle } from './cells.js';
 import { checkRow, checksTable, CHECK_COLUMNS } from './check.js';
 import type { Report, Table } from './model.js';
+import { renderXlsx } from './xlsx/workbook.js';
 
-/** The formats every report is written in. */
-export type ReportFormat = 'csv' | 'csv-fr' | 'json';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'csv-fr', 'json'];
+/** The formats every report is written in: the three text forms, and the xlsx workbook (src/report/xlsx/). */
+export type ReportFormat = 'csv' | 'csv-fr' | 'json' | 'xlsx';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'csv-fr', 'json', 'xlsx'];
+
+/** Formats that are files of their own kind, not text: written only to `-o FILE.ext` (or a pipe), never to a terminal. */
+export const FILE_EXTENSION: Readonly<Partial<Record<string, string>>> = { xlsx: '.xlsx' };
 
 /** The byte-order mark that makes a spreadsheet read a csv-fr file as UTF-8 (without it, Excel shows `NÂ°`). */
 export const UTF8_BOM = '\ufeff';
@@ -26,7 +30,7 @@ export function tableFields(table: Table, style: TextStyle): string[][] {
  * A table as csv text, written by fast-csv: `,` (csv) or `;` (csv-fr, which
  * starts with a UTF-8 byte-order mark), quoting only what must be.
  */
-export async function tableCsv(table: Table, format: Exclude<ReportFormat, 'json'>): Promise<string> {
+export async function tableCsv(table: Table, format: 'csv' | 'csv-fr'): Promise<string> {
   const french = format === 'csv-fr';
   return writeToString(tableFields(table, french ? 'french' : 'machine'), {
     delimiter: french ? ';' : ',',
@@ -55,9 +59,15 @@ export function reportJson(r: Report): Record<string, unknown> {
   };
 }
 
-/** Any report in any of the three formats. */
-export async function renderReport(r: Report, format: ReportFormat): Promise<string> {
+/** The text forms of a report. */
+export type TextReportFormat = Exclude<ReportFormat, 'xlsx'>;
+
+/** Any report in any of the formats: text, or the bytes of a workbook. */
+export function renderReport(r: Report, format: TextReportFormat): Promise<string>;
+export function renderReport(r: Report, format: ReportFormat): Promise<string | Uint8Array>;
+export async function renderReport(r: Report, format: ReportFormat): Promise<string | Uint8Array> {
   if (format === 'json') return JSON.stringify(reportJson(r), null, 2) + '\n';
+  if (format === 'xlsx') return renderXlsx(r);
   const table = mainTable(r);
   return tableCsv(format === 'csv-fr' ? (table.french ?? table) : table, format);
 }
