@@ -4,9 +4,10 @@ import type { RateHistory } from '../src/rates/history.js';
 import { rateHistoryFromCsv } from '../src/rates/history-csv.js';
 import { livretAKnownUntil } from '../src/rates/livret-a.js';
 import type { IsoDate } from '../src/calendar/date.js';
-import { type CliIo, bundledDataPath, readTextFile } from './io.js';
+import { type CliIo, bundledDataPath } from './io.js';
+import { readInputText } from './workbooks.js';
 
-/** Reads a CSV file against a schema; every problem of the file is thrown at once, located. */
+/** Reads a CSV file or a workbook's sheet (cli/workbooks.ts) against a schema; every problem of the file is thrown at once, located. */
 export function loadTable<S extends Schema>(io: CliIo, path: string, schema: S): { line: number; row: RowOf<S> }[] {
   const { rows, problems } = readTableFile(io, path, schema);
   if (problems.length > 0) throw new InputError(problems);
@@ -23,7 +24,7 @@ export function readTableFile<S extends Schema>(
   path: string,
   schema: S,
 ): { rows: { line: number; row: RowOf<S> }[]; problems: InputProblem[]; columnOf: (name: keyof S) => number | undefined } {
-  const { rows, problems, notes, columnOf } = parseTable(readTextFile(io, path), schema, tableOptions(io));
+  const { rows, problems, notes, columnOf } = parseTable(readInputText(io, path), schema, tableOptions(io));
   printNotes(io, withFile(notes, path));
   return { rows, problems: withFile(problems, path), columnOf };
 }
@@ -68,7 +69,7 @@ export function loadLivretA(io: CliIo, indexFile: string | undefined): RateHisto
  * collects its notes: they are printed, file named, whether it succeeds or not.
  */
 export function readingFile<T>(io: CliIo, path: string, read: (text: string, options: TableOptions) => T): T {
-  const text = readTextFile(io, path);
+  const text = readInputText(io, path);
   const notes: InputNote[] = [];
   try {
     return read(text, { ...tableOptions(io), notes });

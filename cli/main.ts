@@ -10,6 +10,20 @@ import { registerRar } from './commands/rar.js';
 import { registerGuarantee } from './commands/guarantee.js';
 import { registerSubsidies } from './commands/subsidies.js';
 import { registerLateInterest } from './commands/late-interest.js';
+import { preloadWorkbooks } from './workbooks.js';
+
+declare module './skeleton.js' {
+  interface RunSettings {
+    /** `--sheet NAME`: the sheet read from every .xlsx input (default: its first visible sheet). */
+    sheet?: string;
+  }
+}
+
+/** Options that name files the run writes, never read: no workbook is read ahead from them. */
+const OUTPUT_OPTIONS = new Set(['output', 'errors', 'format']);
+
+/** What ends a run's use of the workbooks it read ahead (cli/workbooks.ts), by run. */
+const releases = new WeakMap<CliIo, () => void>();
 
 /** The version of package.json, for `finloc --version`. */
 export function version(): string {
@@ -23,6 +37,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
     .version(version(), '-V, --version', 'print the version of finloc')
     .option('--quiet', 'print no notes or summaries on stderr (problems and failed checks are still printed)')
     .option('--strict-columns', 'refuse columns the command does not know instead of ignoring them with a note')
+    .option('--sheet <NAME>', 'the sheet to read in .xlsx inputs (default: the first)')
     .option('--no-warnings', 'mute the plausibility warnings (a rate typed as a fraction, an implausible amount…); they never change a figure')
     .option('--debug', 'on an internal error, print its stack trace')
     .exitOverride()
@@ -31,9 +46,24 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
       writeErr: (s) => void io.stderr.write(s),
       outputError: (s, write) => write(usageProblem(s)),
     });
-  program.hook('preAction', (thisCommand, actionCommand) => {
+  program.hook('preAction', async (thisCommand, actionCommand) => {
     const all = actionCommand.optsWithGlobals() as RunSettings & { warnings?: boolean };
-    Object.assign(io.settings ?? {}, { debug: all.debug === true, quiet: all.quiet === true, strictColumns: all.strictColumns === true, noWarnings: all.warnings === false });
+    Object.assign(io.settings ?? {}, {
+      debug: all.debug === true,
+      quiet: all.quiet === true,
+      strictColumns: all.strictColumns === true,
+      noWarnings: all.warnings === false,
+      ...(all.sheet !== undefined ? { sheet: all.sheet } : {}),
+    });
+    // The workbooks among the command's files are read now: exceljs reads asynchronously, the table readers do not.
+    const values = [...actionCommand.args];
+    for (const [key, value] of Object.entries(actionCommand.opts())) {
+      if (OUTPUT_OPTIONS.has(key)) continue;
+      for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') values.push(v);
+    }
+    const preloaded = await preloadWorkbooks(io, values, all.sheet);
+    releases.set(io, preloaded.release);
+    if (all.sheet !== undefined && preloaded.count === 0) actionCommand.error(`error: --sheet ${all.sheet}: no .xlsx input to read that sheet from`);
     void thisCommand;
   });
   registerAmortize(program, io, setStatus);
@@ -73,6 +103,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
     return internalError(run, e);
+  } finally {
+    releases.get(run)?.();
   }
   return status;
 }

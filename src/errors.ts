@@ -34,11 +34,43 @@ export interface InputNote {
   readonly message: string;
 }
 
-/** `file:line:column (column name): message`, each part only when known. Also formats an {@link InputNote}. */
+/**
+ * Names a place of a file whose lines and columns are not a text file's:
+ * for a workbook's sheet read as a table, line 7 column 3 is the cell
+ * `Feuil1!C7` (src/xlsx/sheet-table.ts, `sheetLocator`).
+ */
+export type Locator = (line: number | undefined, column: number | undefined) => string;
+
+/**
+ * The locators of the files read as sheets, by the name problems carry.
+ * Problems are plain data, located by line and column in many places (the
+ * readers, the core's checks of the rows, the commands) and printed through
+ * {@link formatProblem} alone: the reader of a workbook says here, once,
+ * how its lines and columns are named, and every message names the cell.
+ * The CLI (cli/workbooks.ts) sets a workbook's locator when a reader takes
+ * the file, and forgets it at the end of the run.
+ */
+const locators = new Map<string, Locator>();
+
+/** How the problems of `file` are located from now on (`undefined`: as a text file's, `file:line:column`). */
+export function setFileLocator(file: string, locator: Locator | undefined): void {
+  if (locator === undefined) locators.delete(file);
+  else locators.set(file, locator);
+}
+
+/**
+ * `file:line:column (column name): message`, each part only when known; for
+ * a file read from a workbook, `file:Sheet!C7 (column name): message`. Also
+ * formats an {@link InputNote}.
+ */
 export function formatProblem(p: InputProblem): string {
   let where = p.file ?? '';
-  if (p.line !== undefined) where += `${where ? ':' : 'line '}${p.line}`;
-  if (p.column !== undefined) where += `:${p.column}`;
+  const locate = p.file === undefined ? undefined : locators.get(p.file);
+  if (locate !== undefined) where += `:${locate(p.line, p.column)}`;
+  else {
+    if (p.line !== undefined) where += `${where ? ':' : 'line '}${p.line}`;
+    if (p.column !== undefined) where += `:${p.column}`;
+  }
   if (p.columnName !== undefined) where += ` (${excerpt(p.columnName)})`;
   return where ? `${where}: ${p.message}` : p.message;
 }

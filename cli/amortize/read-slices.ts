@@ -3,6 +3,7 @@ import { BoundaryScanner, CsvRecordReader, type CsvRecord, MAX_RECORD_BYTES, typ
 import { EncodingScanner, type FileEncoding, type TextEncodingName, decodeAs } from '../../src/csv/decode.js';
 import { lineKind } from '../../src/csv/table.js';
 import { InputError, type InputProblem } from '../../src/errors.js';
+import { workbookTextFor } from '../workbooks.js';
 
 /** A slice of whole records and the line of the file it starts on. */
 export interface RecordSlice {
@@ -23,7 +24,7 @@ export interface SlicedFile {
 const READ_BYTES = 1 << 17;
 
 /**
- * Reads a CSV file as slices of whole records, without decoding or parsing
+ * Reads a CSV file (or a workbook's sheet, as CSV text) as slices of whole records, without decoding or parsing
  * them: the main thread only finds where records end; decoding and reading
  * happen with the amortisation, in worker threads for large files.
  *
@@ -38,11 +39,13 @@ const READ_BYTES = 1 << 17;
  */
 export async function sliceFile(path: string, displayName: string, readBytes = READ_BYTES): Promise<SlicedFile> {
   const located = (p: InputProblem) => new InputError([{ file: displayName, ...p }]);
-  const verdict = await scanEncoding(path, displayName, readBytes);
+  // A workbook's sheet comes as CSV text whose line n is row n (cli/workbooks.ts): the same slices, batches and output.
+  const sheet = await workbookTextFor(path, displayName);
+  const verdict = sheet === undefined ? await scanEncoding(path, displayName, readBytes) : ({ ok: true, encoding: 'utf-8', bomLength: 0 } as const);
   if (!verdict.ok) throw located(verdict.problem);
   const utf16 = verdict.encoding === 'utf-16le' || verdict.encoding === 'utf-16be';
   const encoding: TextEncodingName = utf16 ? 'utf-8' : (verdict.encoding as TextEncodingName);
-  const raw = readChunks(path, displayName, readBytes);
+  const raw = sheet === undefined ? readChunks(path, displayName, readBytes) : chunksOf(new TextEncoder().encode(sheet), readBytes);
   const chunks = utf16 ? asUtf8(raw, verdict.encoding) : raw;
 
   const queue = new ByteQueue();
@@ -151,6 +154,11 @@ async function* asUtf8(chunks: AsyncGenerator<Uint8Array>, encoding: FileEncodin
   }
   const last = decoder.decode();
   if (last.length > 0) yield encoder.encode(last);
+}
+
+/** Bytes held in memory, in chunks as a file's would come. */
+async function* chunksOf(bytes: Uint8Array, readBytes: number): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += readBytes) yield bytes.subarray(at, Math.min(bytes.length, at + readBytes));
 }
 
 async function* readChunks(path: string, displayName: string, readBytes: number): AsyncGenerator<Uint8Array> {
