@@ -155,7 +155,10 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
       bytes = bytes.subarray(2); // the ",\n" before the first line's object
       wroteJsonItem = true;
     }
-    if (xlsx) sheetWriter().addCsvRows(utf8.decode(bytes));
+    if (xlsx) {
+      sheetWriter().addCsvRows(utf8.decode(bytes));
+      await sheetWriter().drained();
+    }
     else if (bytes.length > 0) await ctx.output().write(bytes);
     progress.update(lines, rows);
     // Let the event loop turn (a timer: an immediate is not enough for a signal)

@@ -44,6 +44,21 @@ export class ScheduleSheetWriter {
     }
   }
 
+  /**
+   * Waits while the compressor has more than a few MB of rows not yet
+   * deflated. exceljs's streaming writer hands committed rows to the zip
+   * without waiting for it (its StreamBuf ignores backpressure), so without
+   * this a fast producer holds the whole sheet in memory (800 MB and rising
+   * at 100 000 lines). It reads exceljs's internals (the worksheet's `stream`
+   * and its `pipes`), checked by the memory benchmark of docs/performance.md.
+   */
+  async drained(): Promise<void> {
+    const pipes = (this.sheet as unknown as { stream?: { pipes?: BufferedStream[] } } | undefined)?.stream?.pipes ?? [];
+    for (const pipe of pipes) {
+      while (buffered(pipe) > DEFLATE_BACKLOG_BYTES) await new Promise<void>((resolve) => pipe.once('drain', () => resolve()));
+    }
+  }
+
   /** Ends the last line's total and the sheet; then the notes go on their own sheet, and the workbook is finished. */
   async finish(notes: readonly Note[]): Promise<void> {
     this.closeLine();
@@ -90,6 +105,9 @@ export class ScheduleSheetWriter {
     }
     row.sheetRow.getCell(2).font = { bold: true };
     row.sheetRow.commit();
+    // exceljs keeps every formula cell written, by address, for shared formulas we do not use (WorksheetWriter._formulae):
+    // 0,4 KB a formula, 160 MB at 100 000 lines. Dropped once the row is out.
+    (this.sheet as unknown as { _formulae: Record<string, unknown> })._formulae = {};
   }
 
   private nextRow(): { sheetRow: ExcelJS.Row; number: number } {
@@ -115,6 +133,20 @@ export class ScheduleSheetWriter {
     this.rowsInSheet = 1;
   }
 }
+
+/** The PassThrough (archiver's readable-stream) between a sheet and the zip: both its buffers count. */
+interface BufferedStream {
+  once(event: 'drain', listener: () => void): unknown;
+  readonly _writableState?: { length: number };
+  readonly _readableState?: { length: number };
+}
+
+function buffered(stream: BufferedStream): number {
+  return (stream._writableState?.length ?? 0) + (stream._readableState?.length ?? 0);
+}
+
+/** Bytes of sheet xml waiting for the compressor before the producer waits. */
+const DEFLATE_BACKLOG_BYTES = 4 << 20;
 
 const TOTALLED = new Set(['payment', 'amortisation', 'interest', 'deferred_interest']);
 const COLUMN_INDEX = new Map(SCHEDULE_COLUMNS.map((c, k) => [c.key, k]));
