@@ -4,7 +4,7 @@ import { formatFrenchGrouped } from '../src/money/format.js';
 import type { Check } from '../src/report/check.js';
 import type { Note, Report } from '../src/report/model.js';
 import { extname } from 'node:path';
-import { FILE_EXTENSION, REPORT_FORMATS, renderReport, type ReportFormat } from '../src/report/render.js';
+import { FILE_EXTENSION, REPORT_FORMATS, TEXT_FILE_EXTENSION, renderReport, type ReportFormat } from '../src/report/render.js';
 import { type CliIo, resolvePath } from './io.js';
 import { EXIT_OUTPUT_FAILED, EXIT_PIPE_CLOSED, InputRegistry, OutputFailure, OutputRefused, type OutputSink, checkOutputPath, fileSink, stdoutSink, systemReason } from './output.js';
 import { formatParser } from './options.js';
@@ -118,6 +118,8 @@ export function outputFormat(io: CliIo, formats: readonly string[], format: stri
   const extension = toFile ? extname(output).toLowerCase() : '';
   const byExtension = Object.keys(FILE_EXTENSION).find((f) => FILE_EXTENSION[f] === extension && formats.includes(f));
   if (!formatGiven && byExtension !== undefined) return byExtension;
+  const textByExtension = Object.keys(TEXT_FILE_EXTENSION).find((f) => TEXT_FILE_EXTENSION[f] === extension && formats.includes(f));
+  if (!formatGiven && textByExtension !== undefined) return textByExtension;
   if (byExtension !== undefined && byExtension !== format) {
     throw new UsageError(`-o ${output}: a ${extension} file is written with --format ${byExtension}, not ${format}; the extension and the format must agree`);
   }
@@ -173,7 +175,7 @@ async function runSpec<O extends object>(io: CliIo, spec: CommandSpec<O>, files:
     const outcome = await spec.run(ctx, files, opts);
     const sink = ctx.output();
     if (outcome.report !== undefined || outcome.text !== undefined) {
-      const text = outcome.text ?? (await renderReport(outcome.report!, opts.format as ReportFormat));
+      const text = outcome.text ?? (await renderReport(outcome.report!, opts.format as ReportFormat, { sources: files }));
       await sink.write(text);
     }
     for (const s of opened) s.commit();

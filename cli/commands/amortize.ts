@@ -9,12 +9,15 @@ import { bindHeader } from '../../src/csv/table.js';
 import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
 import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
 import { scheduleHeader } from '../../src/loan/render.js';
+import { amortizeRows } from '../../src/loan/amortize-csv.js';
+import { amortizeHtmlLimitProblem, renderAmortizeHtml } from '../../src/report/html/amortize.js';
+import { withFile } from '../../src/errors.js';
 import type { Disbursement } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
 import { type Note, warning } from '../../src/report/model.js';
 import { type CliIo, type OutputSink, resolvePath } from '../io.js';
-import { loadLivretA, loadTable, printNotes, tableOptions } from '../input.js';
+import { loadLivretA, loadTable, printNotes, readTableFile, tableOptions } from '../input.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
@@ -56,6 +59,7 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
         .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
         .option('--errors <FILE>', 'with --skip-invalid: where to write the error report (default: stderr)'),
     run: async (ctx, [file], opts) => {
+      if (opts.format === 'html') return amortizeHtml(ctx, file!, opts);
       let pool: OrderedPool | undefined;
       try {
         return await amortizeStream(ctx, file!, opts, (p) => (pool = p));
@@ -200,6 +204,36 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     await Promise.race([writer.finish(notes), sheetStream!.failed]);
   }
   return { notes, status: EXIT_OK };
+}
+
+/**
+ * `--format html`: a printable page of the tables, with their charts. Not
+ * streamed: the page is built from the Decimal schedules of the lines
+ * (src/loan/amortize-csv.ts), at most 500 lines (src/report/html/amortize.ts
+ * says why), refused before any computing past that.
+ */
+async function amortizeHtml(ctx: RunContext, file: string, opts: AmortizeCliOptions): Promise<Outcome> {
+  const io = ctx.io;
+  const read = readTableFile(io, file, loanLineSchema);
+  const limit = amortizeHtmlLimitProblem(read.rows.length);
+  if (limit !== undefined) throw new InputError([{ file, message: limit }]);
+  const index = loadLivretA(io, opts.indexFile);
+  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const amortized = amortizeRows(read, { index, disbursements });
+  const problems = [...read.problems, ...withFile(amortized.problems, file)];
+  for (const id of disbursements.keys()) {
+    if (!amortized.lineIds.has(id)) problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
+  }
+  if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
+  if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
+  const schedules = amortized.schedules.map((s) => s.schedule);
+  const projected = schedules.filter((s) => s.summary.indexValues.some((v) => v.projected)).length;
+  const notes: Note[] = [
+    ...withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))),
+    ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : []),
+  ];
+  const sources = [file, ...(opts.disbursements ? [opts.disbursements] : []), ...(opts.indexFile ? [opts.indexFile] : [])];
+  return { text: await renderAmortizeHtml(schedules, { index, sources, notes }), notes, status: EXIT_OK };
 }
 
 const utf8 = new TextDecoder();

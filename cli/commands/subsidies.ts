@@ -43,7 +43,7 @@ export function registerSubsidies(program: Command, io: CliIo, setStatus: (code:
     name: 'subsidies',
     description: 'totals, envelopes and checks of a subsidy deliberation (« subventions aux associations »); SCDL open-data export',
     files: [{ name: 'GRANTS.csv', description: 'one grant per row (see README: input columns)' }],
-    formats: ['csv', 'csv-fr', 'json', 'xlsx', 'scdl'],
+    formats: ['csv', 'csv-fr', 'json', 'xlsx', 'html', 'scdl'],
     options: (c) =>
       c
         .option('--envelope <NAME=AMOUNT>', 'an envelope the council voted (repeatable); every grant must then fall in one', namedAmount('--envelope'), [])

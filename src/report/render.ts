@@ -3,13 +3,17 @@ import { cellJson, cellText, type TextStyle } from './cells.js';
 import { checkRow, checksTable, CHECK_COLUMNS } from './check.js';
 import type { Report, Table } from './model.js';
 import { renderXlsx } from './xlsx/workbook.js';
+import { renderHtml } from './html/render.js';
 
-/** The formats every report is written in: the three text forms, and the xlsx workbook (src/report/xlsx/). */
-export type ReportFormat = 'csv' | 'csv-fr' | 'json' | 'xlsx';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'csv-fr', 'json', 'xlsx'];
+/** The formats every report is written in: the three text forms, the xlsx workbook (src/report/xlsx/) and the printable page (src/report/html/). */
+export type ReportFormat = 'csv' | 'csv-fr' | 'json' | 'xlsx' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'csv-fr', 'json', 'xlsx', 'html'];
 
 /** Formats that are files of their own kind, not text: written only to `-o FILE.ext` (or a pipe), never to a terminal. */
 export const FILE_EXTENSION: Readonly<Partial<Record<string, string>>> = { xlsx: '.xlsx' };
+
+/** Extensions that choose a text format when `--format` is not given (`-o rapport.html`). */
+export const TEXT_FILE_EXTENSION: Readonly<Partial<Record<string, string>>> = { html: '.html' };
 
 /** The byte-order mark that makes a spreadsheet read a csv-fr file as UTF-8 (without it, Excel shows `NÂ°`). */
 export const UTF8_BOM = '\ufeff';
@@ -62,12 +66,13 @@ export function reportJson(r: Report): Record<string, unknown> {
 /** The text forms of a report. */
 export type TextReportFormat = Exclude<ReportFormat, 'xlsx'>;
 
-/** Any report in any of the formats: text, or the bytes of a workbook. */
-export function renderReport(r: Report, format: TextReportFormat): Promise<string>;
-export function renderReport(r: Report, format: ReportFormat): Promise<string | Uint8Array>;
-export async function renderReport(r: Report, format: ReportFormat): Promise<string | Uint8Array> {
+/** Any report in any of the formats: text, or the bytes of a workbook. `sources`: the input files, named on the html page. */
+export function renderReport(r: Report, format: TextReportFormat, options?: { sources?: readonly string[] }): Promise<string>;
+export function renderReport(r: Report, format: ReportFormat, options?: { sources?: readonly string[] }): Promise<string | Uint8Array>;
+export async function renderReport(r: Report, format: ReportFormat, options: { sources?: readonly string[] } = {}): Promise<string | Uint8Array> {
   if (format === 'json') return JSON.stringify(reportJson(r), null, 2) + '\n';
   if (format === 'xlsx') return renderXlsx(r);
+  if (format === 'html') return renderHtml(r, options.sources ? { sources: options.sources } : {});
   const table = mainTable(r);
   return tableCsv(format === 'csv-fr' ? (table.french ?? table) : table, format);
 }

@@ -78,7 +78,7 @@ describe('finloc amortize: bad input', () => {
     expect(r.stderr).toBe('finloc: nowhere.csv: no such file\n');
     const f = await runFinloc(['amortize', 'data/examples/cdc-180000.csv', '--format', 'xml']);
     expect(f.code).toBe(2);
-    expect(f.stderr).toContain('finloc: --format: expected one of csv, csv-fr, json, xlsx, got "xml"');
+    expect(f.stderr).toContain('finloc: --format: expected one of csv, csv-fr, json, xlsx, html, got "xml"');
   });
 });
 
