@@ -10,6 +10,7 @@ import { registerRar } from './commands/rar.js';
 import { registerGuarantee } from './commands/guarantee.js';
 import { registerSubsidies } from './commands/subsidies.js';
 import { registerLateInterest } from './commands/late-interest.js';
+import { registerShare } from './commands/share.js';
 import { preloadWorkbooks } from './workbooks.js';
 
 declare module './skeleton.js' {
@@ -72,6 +73,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerGuarantee(program, io, setStatus);
   registerSubsidies(program, io, setStatus);
   registerLateInterest(program, io, setStatus);
+  registerShare(program, io, setStatus);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

@@ -1,6 +1,5 @@
-import { Decimal, HUNDRED, ZERO, roundToCent, sum } from '../money/decimal.js';
-
-const CENT = new Decimal('0.01');
+import { type Decimal, HUNDRED, ZERO, roundToCent, sum } from '../money/decimal.js';
+import { roundToTotal } from '../money/largest-remainder.js';
 
 /** Whether shares (in %) cover the whole figure: then the parts must add up to it exactly. */
 export function sharesComplete(sharesPct: readonly Decimal[]): boolean {
@@ -16,7 +15,8 @@ export function sharesComplete(sharesPct: readonly Decimal[]): boolean {
  * total 100 % those rounded parts must also add up to the amount; when they
  * miss it by k cents (three thirds, or 50/50 of an odd cent), the k parts
  * that rounding moved furthest from their exact share are moved back one
- * cent each — the largest-remainder method (« méthode du plus fort reste »),
+ * cent each — the largest-remainder method (« méthode du plus fort reste »,
+ * the project's one implementation: `roundToTotal`, src/money/largest-remainder.ts),
  * ties going to the guarantor listed first. Whenever the half-up parts
  * already add up, they are kept as they are.
  *
@@ -27,18 +27,6 @@ export function sharesComplete(sharesPct: readonly Decimal[]): boolean {
 export function splitByShares(amount: Decimal, sharesPct: readonly Decimal[]): Decimal[] {
   if (amount.isNegative()) return splitByShares(amount.negated(), sharesPct).map((p) => (p.isZero() ? ZERO : p.negated()));
   const exact = sharesPct.map((s) => amount.times(s).div(HUNDRED));
-  const parts = exact.map(roundToCent);
-  if (!sharesComplete(sharesPct)) return parts;
-  const missingCents = amount.minus(sum(parts)).div(CENT).toNumber();
-  if (missingCents === 0) return parts;
-  // What rounding took from each part (exact − rounded): the largest gain a cent back first.
-  const order = parts
-    .map((p, i) => ({ i, left: exact[i]!.minus(p) }))
-    .sort((a, b) => (missingCents > 0 ? b.left.comparedTo(a.left) || a.i - b.i : a.left.comparedTo(b.left) || b.i - a.i));
-  const step = missingCents > 0 ? CENT : CENT.negated();
-  for (let k = 0; k < Math.abs(missingCents); k++) {
-    const { i } = order[k % order.length]!;
-    parts[i] = parts[i]!.plus(step);
-  }
-  return parts;
+  if (!sharesComplete(sharesPct)) return exact.map(roundToCent);
+  return roundToTotal(amount, exact);
 }
