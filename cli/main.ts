@@ -10,7 +10,9 @@ import { registerRar } from './commands/rar.js';
 import { registerGuarantee } from './commands/guarantee.js';
 import { registerSubsidies } from './commands/subsidies.js';
 import { registerLateInterest } from './commands/late-interest.js';
+import { registerCa } from './commands/ca.js';
 import { registerShare } from './commands/share.js';
+import { registerGroupFees } from './commands/group-fees.js';
 import { preloadWorkbooks } from './workbooks.js';
 
 declare module './skeleton.js' {
@@ -73,7 +75,9 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerGuarantee(program, io, setStatus);
   registerSubsidies(program, io, setStatus);
   registerLateInterest(program, io, setStatus);
+  registerCa(program, io, setStatus);
   registerShare(program, io, setStatus);
+  registerGroupFees(program, io, setStatus);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);
