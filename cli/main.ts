@@ -13,6 +13,7 @@ import { registerLateInterest } from './commands/late-interest.js';
 import { registerCa } from './commands/ca.js';
 import { registerShare } from './commands/share.js';
 import { registerGroupFees } from './commands/group-fees.js';
+import { registerReinvoice } from './commands/reinvoice.js';
 import { preloadWorkbooks } from './workbooks.js';
 
 declare module './skeleton.js' {
@@ -78,6 +79,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerCa(program, io, setStatus);
   registerShare(program, io, setStatus);
   registerGroupFees(program, io, setStatus);
+  registerReinvoice(program, io, setStatus);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);

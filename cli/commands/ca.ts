@@ -1,0 +1,96 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { readFileSync, readdirSync } from 'node:fs';
+import { InputError, withFile } from '../../src/errors.js';
+import { readBudgetDocument } from '../../src/budget-document/read.js';
+import { type ChartOfAccounts, chartFromCsv, chooseChart } from '../../src/budget-document/sections.js';
+import { documentResultsReport, resultsCsv } from '../../src/budget-document/results.js';
+import type { BudgetDocument } from '../../src/budget-document/types.js';
+import { type Note, note } from '../../src/report/model.js';
+import { type CliIo, bundledDataPath, resolvePath } from '../io.js';
+import { UsageError, defineCommand, type Outcome } from '../skeleton.js';
+
+const REPORTS = ['results'] as const;
+const EXPORTS = ['results'] as const;
+type CaReport = (typeof REPORTS)[number];
+type CaExport = (typeof EXPORTS)[number];
+
+export interface CaCliOptions {
+  report?: CaReport;
+  export?: CaExport;
+}
+
+function choice<T extends string>(_option: string, allowed: readonly T[]) {
+  return (value: string): T => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${value}"`);
+    return value as T;
+  };
+}
+
+/** Reads a DocumentBudgetaire file as bytes (the reader decides the encoding from its declaration); problems name the file. */
+export function loadDocument(io: CliIo, path: string): BudgetDocument {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolvePath(io, path));
+    io.inputs?.add(resolvePath(io, path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError([{ file: path, message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})` }]);
+  }
+  try {
+    return readBudgetDocument(bytes);
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(withFile(e.problems, path));
+    throw e;
+  }
+}
+
+/** The bundled chart of accounts for the document's nomenclature and year (data/charts-of-accounts/), and a note saying which. */
+export function loadChart(doc: BudgetDocument): { chart?: ChartOfAccounts; notes: Note[] } {
+  const folder = bundledDataPath('charts-of-accounts');
+  const available = readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4));
+  const chosen = chooseChart(available, doc.identity);
+  if (chosen === undefined) {
+    return { notes: [note(`no bundled chart of accounts for ${doc.identity.nomenclature}: a line without its own section takes the account class rule`)] };
+  }
+  const chart = chartFromCsv(chosen.name, readFileSync(`${folder}/${chosen.name}.csv`, 'utf8'));
+  return { chart, notes: chosen.exact ? [] : [note(`chart of accounts ${chosen.name} used for ${doc.identity.year} (the nearest year bundled)`)] };
+}
+
+function identityNote(doc: BudgetDocument, file: string): Note {
+  const i = doc.identity;
+  return note(`${file}: ${i.kind} ${i.year} (NatDec ${i.natDec}), ${i.authority ? i.authority + ', ' : ''}${i.budget} (SIRET ${i.siret}), ${i.nomenclature}, ${doc.encoding}`);
+}
+
+/**
+ * `finloc ca DOCUMENT.xml`: reads a DocumentBudgetaire (TotEM / Actes
+ * budgétaires) and checks its figures: the results and their allocation,
+ * the reprises across years, the debt and subsidies annexes, the balance
+ * of a voted document; or exports the CSV files other commands read.
+ */
+export function registerCa(program: Command, io: CliIo, setStatus: (code: number) => void): void {
+  defineCommand<CaCliOptions>(program, io, setStatus, {
+    name: 'ca',
+    description: 'audit a budget document from its XML (DocumentBudgetaire: CA, BP, BS, DM): results, reprises, debt, subsidies, balance',
+    files: [{ name: 'DOCUMENT.xml', description: 'a DocumentBudgetaire file (ISO-8859-1 or UTF-8)' }],
+    options: (c) =>
+      c
+        .option('--report <REPORT>', `${REPORTS.join(', ')} (default: results)`, choice('--report', REPORTS))
+        .option('--export <WHAT>', `write a CSV file another command reads: ${EXPORTS.join(', ')}`, choice('--export', EXPORTS))
+        .option('--previous <DOC.xml>', "last year's CA of the same budget: check the reprises in this document")
+        .option('--next <DOC.xml>', "the next year's BP, BS or CA of the same budget: check the reprises of this CA's results"),
+    run: (ctx, [file], opts): Outcome => {
+      const doc = loadDocument(ctx.io, file!);
+      const { chart, notes: chartNotes } = loadChart(doc);
+      const notes = [identityNote(doc, file!), ...chartNotes];
+      const isAccount = doc.identity.kind === 'CA' || doc.identity.kind === 'CFU';
+      if (opts.export !== undefined) {
+        if (opts.report !== undefined) throw new UsageError('--export writes a file of its own: give it without --report');
+        if (!isAccount) throw new UsageError(`--export results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU`);
+        return { text: resultsCsv(documentResultsReport(doc, chart).results), notes };
+      }
+      if (!isAccount) throw new UsageError(`--report results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU`);
+      const r = documentResultsReport(doc, chart);
+      return { report: { ...r.report, notes: [...notes, ...r.report.notes] } };
+    },
+  });
+}
