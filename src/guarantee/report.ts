@@ -1,3 +1,4 @@
+import { scheduleRowCells } from '../loan/render.js';
 import { type Decimal, sum } from '../money/decimal.js';
 import { formatFrench, formatMachine } from '../money/format.js';
 import { cellText } from '../report/cells.js';
@@ -99,17 +100,7 @@ export function guaranteedScheduleReport(lines: readonly GuaranteedLine[]): Repo
   const french: Row[] = [];
   for (const l of lines) {
     const head = { guarantor: l.guarantee.guarantor, line_id: l.guarantee.lineId, share_pct: l.guarantee.sharePct };
-    const own = l.rows.map((r) => ({
-      ...head,
-      number: r.number,
-      due_date: r.dueDate,
-      payment: r.payment,
-      amortisation: r.amortisation,
-      interest: r.interest,
-      deferred_interest: r.deferredInterest,
-      capital_after: r.capitalAfter,
-      deferred_stock: r.deferredStock,
-    }));
+    const own = l.rows.map((r) => ({ ...head, ...scheduleRowCells(r) }));
     const total = (pick: (r: GuaranteedRow) => Decimal) => sum(l.rows.map(pick));
     rows.push(...own);
     french.push(...own, {

@@ -1,5 +1,5 @@
 import { csvField, csvLine } from '../csv/write.js';
-import { type Column, column } from '../report/model.js';
+import { type Column, type Row, column } from '../report/model.js';
 import { UTF8_BOM } from '../report/render.js';
 import type { Decimal } from '../money/decimal.js';
 import type { CentsSchedule } from './schedule-in-cents.js';
@@ -25,6 +25,25 @@ export const SCHEDULE_COLUMNS: readonly Column[] = [
   column('capital_after', 'Capital dû après remboursement (en €)', 'amount'),
   column('deferred_stock', "Stock d'intérêts différés (en €)", 'amount', 'contrat, art. 11'),
 ];
+
+/**
+ * A row of the table as report cells keyed by SCHEDULE_COLUMNS (the rate
+ * only when the row has one: a guarantor's part has none), for the
+ * renderers of a Report (html page, guarantee schedule).
+ */
+export function scheduleRowCells(row: Omit<ScheduleRow, 'ratePct'> & { readonly ratePct?: Decimal }): Row {
+  return {
+    number: row.number,
+    due_date: row.dueDate,
+    ...(row.ratePct !== undefined ? { rate_pct: row.ratePct } : {}),
+    payment: row.payment,
+    amortisation: row.amortisation,
+    interest: row.interest,
+    deferred_interest: row.deferredInterest,
+    capital_after: row.capitalAfter,
+    deferred_stock: row.deferredStock,
+  };
+}
 
 /** The header line; csv-fr starts with the UTF-8 byte-order mark, as every csv-fr output. */
 export function scheduleHeader(format: TableFormat): string {

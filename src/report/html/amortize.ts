@@ -3,7 +3,7 @@ import { toFrenchDate } from '../../calendar/date.js';
 import { InputError } from '../../errors.js';
 import { type Decimal, sum } from '../../money/decimal.js';
 import type { RateHistory } from '../../rates/history.js';
-import { SCHEDULE_COLUMNS } from '../../loan/render.js';
+import { SCHEDULE_COLUMNS, scheduleRowCells } from '../../loan/render.js';
 import type { Schedule } from '../../loan/types.js';
 import { type Column, type Note, type Row, type Table, column } from '../model.js';
 import { bars, type Chart, type Datum, lines } from './charts/chart.js';
@@ -144,17 +144,7 @@ export function paymentsChart(s: Schedule): Chart {
 
 /** The table of a line: the CDC's columns and titles (without the line's number, in the heading), then the « Total » row. */
 export function scheduleTable(s: Schedule): Table {
-  const rows: Row[] = s.rows.map((r) => ({
-    number: r.number,
-    due_date: r.dueDate,
-    rate_pct: r.ratePct,
-    payment: r.payment,
-    amortisation: r.amortisation,
-    interest: r.interest,
-    deferred_interest: r.deferredInterest,
-    capital_after: r.capitalAfter,
-    deferred_stock: r.deferredStock,
-  }));
+  const rows: Row[] = s.rows.map(scheduleRowCells);
   const m = s.summary;
   rows.push({ number: 'Total', payment: m.totalPayment, amortisation: m.totalAmortisation, interest: m.totalInterest, deferred_interest: m.totalDeferredInterest });
   return { key: `schedule_${s.line.lineId}`, title: 'Tableau d’amortissement', columns: SCHEDULE_COLUMNS.filter((c) => c.key !== 'line_id'), rows };
