@@ -4,8 +4,10 @@ import { InputError, withFile } from '../../src/errors.js';
 import { readBudgetDocument } from '../../src/budget-document/read.js';
 import { type ChartOfAccounts, chartFromCsv, chooseChart } from '../../src/budget-document/sections.js';
 import { documentResultsReport, resultsCsv } from '../../src/budget-document/results.js';
+import { checkPair, repriseChecks } from '../../src/budget-document/reprises.js';
 import type { BudgetDocument } from '../../src/budget-document/types.js';
-import { type Note, note } from '../../src/report/model.js';
+import { checksTable } from '../../src/report/check.js';
+import { type Note, type Report, note } from '../../src/report/model.js';
 import { type CliIo, bundledDataPath, resolvePath } from '../io.js';
 import { UsageError, defineCommand, type Outcome } from '../skeleton.js';
 
@@ -15,6 +17,8 @@ type CaReport = (typeof REPORTS)[number];
 type CaExport = (typeof EXPORTS)[number];
 
 export interface CaCliOptions {
+  previous?: string;
+  next?: string;
   report?: CaReport;
   export?: CaExport;
 }
@@ -72,6 +76,7 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
     name: 'ca',
     description: 'audit a budget document from its XML (DocumentBudgetaire: CA, BP, BS, DM): results, reprises, debt, subsidies, balance',
     files: [{ name: 'DOCUMENT.xml', description: 'a DocumentBudgetaire file (ISO-8859-1 or UTF-8)' }],
+    inputOptions: ['previous', 'next'],
     options: (c) =>
       c
         .option('--report <REPORT>', `${REPORTS.join(', ')} (default: results)`, choice('--report', REPORTS))
@@ -83,14 +88,43 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
       const { chart, notes: chartNotes } = loadChart(doc);
       const notes = [identityNote(doc, file!), ...chartNotes];
       const isAccount = doc.identity.kind === 'CA' || doc.identity.kind === 'CFU';
+      if (opts.previous !== undefined && opts.next !== undefined) throw new UsageError('--previous and --next: give one of them');
       if (opts.export !== undefined) {
-        if (opts.report !== undefined) throw new UsageError('--export writes a file of its own: give it without --report');
-        if (!isAccount) throw new UsageError(`--export results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU`);
-        return { text: resultsCsv(documentResultsReport(doc, chart).results), notes };
+        if (opts.report !== undefined || opts.previous !== undefined || opts.next !== undefined) throw new UsageError('--export writes a file of its own: give it without --report, --previous or --next');
+        switch (opts.export) {
+          case 'results':
+            if (!isAccount) throw new UsageError(`--export results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU`);
+            return { text: resultsCsv(documentResultsReport(doc, chart).results), notes };
+        }
       }
-      if (!isAccount) throw new UsageError(`--report results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU`);
-      const r = documentResultsReport(doc, chart);
-      return { report: { ...r.report, notes: [...notes, ...r.report.notes] } };
+      const kind = opts.report ?? 'results';
+      if ((opts.previous !== undefined || opts.next !== undefined) && kind !== 'results') throw new UsageError('--previous and --next check the reprises of the results: give them with --report results');
+      let report: Report | undefined;
+      switch (kind) {
+        case 'results': {
+          if (!isAccount && opts.previous === undefined) throw new UsageError(`--report results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU (check a BP's reprises with --previous CA.xml)`);
+          if (opts.previous !== undefined) {
+            const previous = loadDocument(ctx.io, opts.previous);
+            checkPair(previous, doc, { earlier: opts.previous, later: file! });
+            const earlier = documentResultsReport(previous, loadChart(previous).chart);
+            const checks = repriseChecks(earlier.computed, doc, file!);
+            const base = isAccount ? documentResultsReport(doc, chart).report : undefined;
+            report = base
+              ? { ...base, tables: [...base.tables, checksTable(checks, 'reprises', 'Reprise des résultats')], checks, notes: [...notes, ...base.notes] }
+              : { name: 'ca_reprises', tables: [checksTable(checks, 'reprises', 'Reprise des résultats')], checks, notes };
+            break;
+          }
+          const r = documentResultsReport(doc, chart);
+          if (opts.next !== undefined) {
+            const next = loadDocument(ctx.io, opts.next);
+            checkPair(doc, next, { earlier: file!, later: opts.next });
+            const checks = repriseChecks(r.computed, next, opts.next);
+            report = { ...r.report, tables: [...r.report.tables, checksTable(checks, 'reprises', 'Reprise des résultats')], checks, notes: [...notes, ...r.report.notes] };
+          } else report = { ...r.report, notes: [...notes, ...r.report.notes] };
+          break;
+        }
+      }
+      return { report: report! };
     },
   });
 }
