@@ -5,14 +5,15 @@ import { readBudgetDocument } from '../../src/budget-document/read.js';
 import { type ChartOfAccounts, chartFromCsv, chooseChart } from '../../src/budget-document/sections.js';
 import { documentResultsReport, resultsCsv } from '../../src/budget-document/results.js';
 import { checkPair, repriseChecks } from '../../src/budget-document/reprises.js';
+import { LOANS_UNFILLED, debtReport, guaranteesCsv, loansCsv } from '../../src/budget-document/debt.js';
 import type { BudgetDocument } from '../../src/budget-document/types.js';
 import { checksTable } from '../../src/report/check.js';
-import { type Note, type Report, note } from '../../src/report/model.js';
+import { type Note, note } from '../../src/report/model.js';
 import { type CliIo, bundledDataPath, resolvePath } from '../io.js';
 import { UsageError, defineCommand, type Outcome } from '../skeleton.js';
 
-const REPORTS = ['results'] as const;
-const EXPORTS = ['results'] as const;
+const REPORTS = ['results', 'debt'] as const;
+const EXPORTS = ['results', 'loans', 'guarantees'] as const;
 type CaReport = (typeof REPORTS)[number];
 type CaExport = (typeof EXPORTS)[number];
 
@@ -95,11 +96,15 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
           case 'results':
             if (!isAccount) throw new UsageError(`--export results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU`);
             return { text: resultsCsv(documentResultsReport(doc, chart).results), notes };
+          case 'loans':
+            return { text: loansCsv(doc, 'own'), notes: [...notes, note(`--export loans: columns ${LOANS_UNFILLED.join(', ')} are not in the debt annex and are left empty; rate_pct is the initial rate (Txinit)`)] };
+          case 'guarantees':
+            return { text: guaranteesCsv(doc), notes: [...notes, note('--export guarantees: the annex gives no share: 100 % is written for the authority; the loans themselves (LOANS.csv) need terms the annex does not give')] };
         }
       }
       const kind = opts.report ?? 'results';
       if ((opts.previous !== undefined || opts.next !== undefined) && kind !== 'results') throw new UsageError('--previous and --next check the reprises of the results: give them with --report results');
-      let report: Report | undefined;
+      let report;
       switch (kind) {
         case 'results': {
           if (!isAccount && opts.previous === undefined) throw new UsageError(`--report results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU (check a BP's reprises with --previous CA.xml)`);
@@ -123,8 +128,11 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
           } else report = { ...r.report, notes: [...notes, ...r.report.notes] };
           break;
         }
+        case 'debt':
+          report = debtReport(doc);
+          break;
       }
-      return { report: report! };
+      return kind === 'results' ? { report } : { report: { ...report, notes: [...notes, ...report.notes] } };
     },
   });
 }
