@@ -6,14 +6,16 @@ import { type ChartOfAccounts, chartFromCsv, chooseChart } from '../../src/budge
 import { documentResultsReport, resultsCsv } from '../../src/budget-document/results.js';
 import { checkPair, repriseChecks } from '../../src/budget-document/reprises.js';
 import { LOANS_UNFILLED, debtReport, guaranteesCsv, loansCsv } from '../../src/budget-document/debt.js';
+import { grantsCsv, subsidiesReport } from '../../src/budget-document/subsidies.js';
+import { balanceReport } from '../../src/budget-document/balance.js';
 import type { BudgetDocument } from '../../src/budget-document/types.js';
 import { checksTable } from '../../src/report/check.js';
 import { type Note, note } from '../../src/report/model.js';
 import { type CliIo, bundledDataPath, resolvePath } from '../io.js';
 import { UsageError, defineCommand, type Outcome } from '../skeleton.js';
 
-const REPORTS = ['results', 'debt'] as const;
-const EXPORTS = ['results', 'loans', 'guarantees'] as const;
+const REPORTS = ['results', 'debt', 'subsidies', 'balance'] as const;
+const EXPORTS = ['results', 'loans', 'guarantees', 'subsidies'] as const;
 type CaReport = (typeof REPORTS)[number];
 type CaExport = (typeof EXPORTS)[number];
 
@@ -80,7 +82,7 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
     inputOptions: ['previous', 'next'],
     options: (c) =>
       c
-        .option('--report <REPORT>', `${REPORTS.join(', ')} (default: results)`, choice('--report', REPORTS))
+        .option('--report <REPORT>', `${REPORTS.join(', ')} (default: results for a CA, balance for a BP, BS or DM)`, choice('--report', REPORTS))
         .option('--export <WHAT>', `write a CSV file another command reads: ${EXPORTS.join(', ')}`, choice('--export', EXPORTS))
         .option('--previous <DOC.xml>', "last year's CA of the same budget: check the reprises in this document")
         .option('--next <DOC.xml>', "the next year's BP, BS or CA of the same budget: check the reprises of this CA's results"),
@@ -100,9 +102,11 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
             return { text: loansCsv(doc, 'own'), notes: [...notes, note(`--export loans: columns ${LOANS_UNFILLED.join(', ')} are not in the debt annex and are left empty; rate_pct is the initial rate (Txinit)`)] };
           case 'guarantees':
             return { text: guaranteesCsv(doc), notes: [...notes, note('--export guarantees: the annex gives no share: 100 % is written for the authority; the loans themselves (LOANS.csv) need terms the annex does not give')] };
+          case 'subsidies':
+            return { text: grantsCsv(doc), notes };
         }
       }
-      const kind = opts.report ?? 'results';
+      const kind = opts.report ?? (isAccount ? 'results' : 'balance');
       if ((opts.previous !== undefined || opts.next !== undefined) && kind !== 'results') throw new UsageError('--previous and --next check the reprises of the results: give them with --report results');
       let report;
       switch (kind) {
@@ -130,6 +134,12 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
         }
         case 'debt':
           report = debtReport(doc);
+          break;
+        case 'subsidies':
+          report = subsidiesReport(doc);
+          break;
+        case 'balance':
+          report = balanceReport(doc, chart);
           break;
       }
       return kind === 'results' ? { report } : { report: { ...report, notes: [...notes, ...report.notes] } };
