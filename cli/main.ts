@@ -14,6 +14,7 @@ import { registerCa } from './commands/ca.js';
 import { registerShare } from './commands/share.js';
 import { registerGroupFees } from './commands/group-fees.js';
 import { registerReinvoice } from './commands/reinvoice.js';
+import { registerScore } from './commands/score.js';
 import { preloadWorkbooks } from './workbooks.js';
 
 declare module './skeleton.js' {
@@ -80,6 +81,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerShare(program, io, setStatus);
   registerGroupFees(program, io, setStatus);
   registerReinvoice(program, io, setStatus);
+  registerScore(program, io, setStatus);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);
