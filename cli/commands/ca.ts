@@ -106,7 +106,7 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
             return { text: grantsCsv(doc), notes };
         }
       }
-      const kind = opts.report ?? (isAccount ? 'results' : 'balance');
+      const kind = opts.report ?? (isAccount || opts.previous !== undefined ? 'results' : 'balance');
       if ((opts.previous !== undefined || opts.next !== undefined) && kind !== 'results') throw new UsageError('--previous and --next check the reprises of the results: give them with --report results');
       let report;
       switch (kind) {
