@@ -15,6 +15,7 @@ import { registerShare } from './commands/share.js';
 import { registerGroupFees } from './commands/group-fees.js';
 import { registerReinvoice } from './commands/reinvoice.js';
 import { registerScore } from './commands/score.js';
+import { registerOrders } from './commands/orders.js';
 import { preloadWorkbooks } from './workbooks.js';
 
 declare module './skeleton.js' {
@@ -82,6 +83,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
   registerGroupFees(program, io, setStatus);
   registerReinvoice(program, io, setStatus);
   registerScore(program, io, setStatus);
+  registerOrders(program, io, setStatus);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);
