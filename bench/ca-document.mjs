@@ -134,6 +134,27 @@ for (let r = 0; r < RUNS; r++) {
 }
 parse.sort((a, b) => a - b);
 results.push({ what: 'readBudgetDocument alone (in process)', median: parse[Math.floor(parse.length / 2)], min: parse[0] });
+const { documentResultsReport } = await import(path.join(root, 'dist/src/budget-document/results.js'));
+const { debtReport } = await import(path.join(root, 'dist/src/budget-document/debt.js'));
+const { renderReport } = await import(path.join(root, 'dist/src/report/render.js'));
+const whole = [];
+for (let r = 0; r < RUNS; r++) {
+  const t0 = process.hrtime.bigint();
+  const d = readBudgetDocument(bytes);
+  await renderReport(documentResultsReport(d).report, 'csv');
+  await renderReport(debtReport(d), 'csv');
+  whole.push(Number(process.hrtime.bigint() - t0) / 1e9);
+}
+whole.sort((a, b) => a - b);
+results.push({ what: 'read + results + debt reports rendered (in process)', median: whole[Math.floor(whole.length / 2)], min: whole[0] });
+const starts = [];
+for (let r = 0; r < RUNS; r++) {
+  const t0 = process.hrtime.bigint();
+  spawnSync(process.execPath, [cli, '--version']);
+  starts.push(Number(process.hrtime.bigint() - t0) / 1e9);
+}
+starts.sort((a, b) => a - b);
+results.push({ what: 'finloc --version (the process start alone)', median: starts[Math.floor(starts.length / 2)], min: starts[0] });
 
 console.log(`document: ${(size / 1024 / 1024).toFixed(2)} MB, ${doc.lines.length} budget lines, ${doc.loans.length} loans; ${RUNS} run(s) each; Node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}`);
 console.log('\n| what | median s | best s |\n|---|---:|---:|');

@@ -10,6 +10,8 @@ import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
 import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
 import { scheduleHeader } from '../../src/loan/render.js';
 import { amortizeRows } from '../../src/loan/amortize-csv.js';
+import { type YearEndFigures, yearEndFigures } from '../../src/loan/year-end.js';
+import { yearEndReport } from '../../src/loan/year-end-report.js';
 import { amortizeHtmlLimitProblem, renderAmortizeHtml } from '../../src/report/html/amortize.js';
 import { withFile } from '../../src/errors.js';
 import type { Disbursement } from '../../src/loan/types.js';
@@ -18,13 +20,15 @@ import { projectionNote } from '../../src/rates/projection-note.js';
 import { type Note, warning } from '../../src/report/model.js';
 import { type CliIo, type OutputSink, resolvePath } from '../io.js';
 import { loadLivretA, loadTable, printNotes, readTableFile, tableOptions } from '../input.js';
-import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, defineCommand } from '../skeleton.js';
+import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, UsageError, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
 
 export interface AmortizeCliOptions {
+  report?: 'schedule' | 'year-end';
+  year?: number;
   indexFile?: string;
   disbursements?: string;
   threads?: number;
@@ -56,9 +60,13 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
         .option('--index-file <FILE>', 'Livret A history (effective_date,rate_pct) replacing data/livret-a.csv')
         .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
         .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
+        .option('--report <REPORT>', 'schedule (the tables, default) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', reportOption)
+        .option('--year <YYYY>', 'with --report year-end: the financial year', yearOption)
         .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
         .option('--errors <FILE>', 'with --skip-invalid: where to write the error report (default: stderr)'),
     run: async (ctx, [file], opts) => {
+      if (opts.year !== undefined && opts.report !== 'year-end') throw new UsageError('--year goes with --report year-end');
+      if (opts.report === 'year-end') return amortizeYearEnd(ctx, file!, opts);
       if (opts.format === 'html') return amortizeHtml(ctx, file!, opts);
       let pool: OrderedPool | undefined;
       try {
@@ -204,6 +212,49 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     await Promise.race([writer.finish(notes), sheetStream!.failed]);
   }
   return { notes, status: EXIT_OK };
+}
+
+function reportOption(value: string): 'schedule' | 'year-end' {
+  if (value !== 'schedule' && value !== 'year-end') throw new InvalidArgumentError(`expected schedule or year-end, got ${quoted(value)}`);
+  return value;
+}
+
+function yearOption(value: string): number {
+  if (!/^\d{4}$/.test(value) || Number(value) < 1900 || Number(value) > 2199) throw new InvalidArgumentError(`expected a year from 1900 to 2199, got ${quoted(value)}`);
+  return Number(value);
+}
+
+/**
+ * `--report year-end --year YYYY`: per line and in total, the figures of
+ * the debt annex (src/loan/year-end.ts), every table computed in Decimal and
+ * dropped once its figures are taken.
+ */
+async function amortizeYearEnd(ctx: RunContext, file: string, opts: AmortizeCliOptions): Promise<Outcome> {
+  if (opts.year === undefined) throw new UsageError('--report year-end needs --year YYYY');
+  const year = opts.year;
+  const io = ctx.io;
+  const read = readTableFile(io, file, loanLineSchema);
+  const index = loadLivretA(io, opts.indexFile);
+  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const figures: YearEndFigures[] = [];
+  let projected = 0;
+  const amortized = amortizeRows(read, {
+    index,
+    disbursements,
+    each: (_, schedule) => {
+      figures.push(yearEndFigures(schedule, year));
+      if (schedule.summary.indexValues.some((v) => v.projected && v.firstNumber <= schedule.rows.length)) projected++;
+    },
+  });
+  const problems = [...read.problems, ...withFile(amortized.problems, file)];
+  if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
+  if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
+  const report = yearEndReport(figures, year);
+  const notes: Note[] = [
+    ...withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))),
+    ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : []),
+  ];
+  return { report: { ...report, notes: [...notes, ...report.notes] }, status: EXIT_OK };
 }
 
 /**

@@ -94,6 +94,7 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
       if (opts.previous !== undefined && opts.next !== undefined) throw new UsageError('--previous and --next: give one of them');
       if (opts.export !== undefined) {
         if (opts.report !== undefined || opts.previous !== undefined || opts.next !== undefined) throw new UsageError('--export writes a file of its own: give it without --report, --previous or --next');
+        if (ctx.format !== 'csv') throw new UsageError(`--export writes the CSV file another command reads: give it without --format ${ctx.format}`);
         switch (opts.export) {
           case 'results':
             if (!isAccount) throw new UsageError(`--export results: ${file} is a ${doc.identity.kind}; the results come from a CA (NatDec 09) or CFU`);

@@ -37,7 +37,11 @@ export interface AmortizedRows {
  */
 export function amortizeRows(
   read: Pick<TableResult<typeof loanLineSchema>, 'rows' | 'columnOf'>,
-  options: AmortizeCsvOptions & { readonly only?: (lineId: string) => boolean } = {},
+  options: AmortizeCsvOptions & {
+    readonly only?: (lineId: string) => boolean;
+    /** When given, each schedule goes to it and is not kept (a portfolio's year-end figures need not hold every table). */
+    readonly each?: (line: number, schedule: Schedule) => void;
+  } = {},
 ): AmortizedRows {
   const at = (line: number, columnName: string | undefined, message: string): InputProblem => {
     const column = columnName ? read.columnOf(columnName as keyof typeof loanLineSchema) : undefined;
@@ -62,7 +66,9 @@ export function amortizeRows(
     if (options.only && !options.only(row.line_id)) continue;
     try {
       const disbursements = options.disbursements?.get(row.line_id);
-      schedules.push({ line, schedule: amortize(built.line, { ...(options.index ? { index: options.index } : {}), ...(disbursements ? { disbursements } : {}) }) });
+      const schedule = amortize(built.line, { ...(options.index ? { index: options.index } : {}), ...(disbursements ? { disbursements } : {}) });
+      if (options.each) options.each(line, schedule);
+      else schedules.push({ line, schedule });
       for (const w of loanLineWarnings(built.line, options.index)) warnings.push(at(line, w.columnName, w.message));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
