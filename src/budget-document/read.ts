@@ -122,6 +122,7 @@ export function readBudgetDocument(bytes: Uint8Array | string): BudgetDocument {
   const singles = { header: new Map<string, Field>(), budgetHeader: new Map<string, Field>(), block: new Map<string, Field>() };
   const records: { kind: string; node: RecordNode }[] = [];
   let current: RecordNode | undefined;
+  const parentLines = new Map<string, number>();
   let rootSeen = false;
   let grantAnnex = false;
   let syntax: InputProblem | undefined;
@@ -144,6 +145,7 @@ export function readBudgetDocument(bytes: Uint8Array | string): BudgetDocument {
       }
     }
     stack.push(name);
+    if (stack.length <= 3 && !parentLines.has(name)) parentLines.set(name, parser.line);
     if (name === 'DATA_CONCOURS') grantAnnex = true;
     if (RECORDS.has(name) && current === undefined) {
       current = { line: parser.line, fields: new Map(), caracSup: new Map() };
@@ -176,7 +178,7 @@ export function readBudgetDocument(bytes: Uint8Array | string): BudgetDocument {
   }
   if (!rootSeen) throw new InputError([{ line: 1, message: 'no element: expected <DocumentBudgetaire>' }]);
 
-  const identity = readIdentity(singles, problems);
+  const identity = readIdentity(singles, parentLines, problems);
   const lines: BudgetLine[] = [];
   const loans: AnnexLoan[] = [];
   const grants: AnnexGrant[] = [];
@@ -191,10 +193,22 @@ export function readBudgetDocument(bytes: Uint8Array | string): BudgetDocument {
   return { identity: identity!, lines, loans, grants, hasGrantAnnex: grantAnnex, encoding };
 }
 
-function readIdentity(s: { header: Map<string, Field>; budgetHeader: Map<string, Field>; block: Map<string, Field> }, problems: InputProblem[]): DocumentIdentity | undefined {
+function readIdentity(
+  s: { header: Map<string, Field>; budgetHeader: Map<string, Field>; block: Map<string, Field> },
+  parentLines: ReadonlyMap<string, number>,
+  problems: InputProblem[],
+): DocumentIdentity | undefined {
+  /** A missing element is located at its parent's opening line, or at the root's when the parent is missing too. */
   const need = (m: Map<string, Field>, name: string, parent: string): Field | undefined => {
     const f = m.get(name);
-    if (f === undefined || f.v.trim() === '') problems.push({ message: `missing <${name} V="…"/> in <${parent}>` });
+    if (f === undefined || f.v.trim() === '') {
+      const line = parentLines.get(parent);
+      problems.push(
+        line !== undefined
+          ? { line, message: `<${parent}> without <${name} V="…"/>` }
+          : { line: parentLines.get(parent === 'EnTeteDocBudgetaire' ? 'DocumentBudgetaire' : 'Budget') ?? parentLines.get('DocumentBudgetaire') ?? 1, message: `missing <${parent}> (with its <${name} V="…"/>)` },
+      );
+    }
     return f;
   };
   const siret = need(s.budgetHeader, 'IdEtab', 'EnTeteBudget');

@@ -60,8 +60,18 @@ describe('finloc ca: bad input, one line per problem naming file and line, statu
     expect(r.code).toBe(2);
     // The LigneBudget that lost its Nature opens two lines above its ContNat 043 (the Nature's line is left blank).
     expect(r.stderr).toBe(
-      `finloc: ${file}: missing <Exer V="…"/> in <BlocBudget>\n` + `finloc: ${file}:${lineOf(text, '<ContNat V="043"/>') - 2}: <LigneBudget> without <Nature V="…"/>: expected the account of the line\n`,
+      `finloc: ${file}:${lineOf(text, '<BlocBudget>')}: <BlocBudget> without <Exer V="…"/>\n` + `finloc: ${file}:${lineOf(text, '<ContNat V="043"/>') - 2}: <LigneBudget> without <Nature V="…"/>: expected the account of the line\n`,
     );
+  });
+  test('usage: --export with another format, --previous with --next (status 2, one line)', async () => {
+    const { file } = edited((t) => t);
+    const a = await runFinloc(['ca', file, '--export', 'results', '--format', 'json']);
+    expect([a.code, a.stderr]).toEqual([2, 'finloc: --export writes the CSV file another command reads: give it without --format json\n']);
+    const b = await runFinloc(['ca', file, '--previous', file, '--next', file]);
+    expect([b.code, b.stderr]).toEqual([2, 'finloc: --previous and --next: give one of them\n']);
+    const c = await runFinloc(['ca', file, '--report', 'cash']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('expected one of results, debt, subsidies, balance, got "cash"');
   });
   test('an invalid UTF-8 byte in a file declared UTF-8: its line', async () => {
     const { file } = edited((t) => t.replace('encoding="ISO-8859-1"', 'encoding="UTF-8"').replace('LOTISSEMENT LE BOCENO', 'LOTISSEMENT LE BOCÉNO'));
