@@ -47,6 +47,30 @@ describe('main budget CA 2021: the debt annex against itself and the budget (sha
   });
 });
 
+describe('new borrowing of the year', () => {
+  // The lotissement's La Banque Postale loan (1 250 000,00, cashed 2018, nothing repaid in 2021) rewritten as cashed in 2021
+  // without a capital on 1 January: 0 − 0 + 1 250 000,00 (MtEmprOrig) = 1 250 000,00 on 31 December.
+  const rewrite = (cashed: string) =>
+    readBudgetDocument(
+      Buffer.from(
+        readFileSync(LOT, 'latin1')
+          .replace('<AnEncaisse V="2018"/>', `<AnEncaisse V="${cashed}"/>`)
+          .replace('<MtCapitalRestDu_01_01 V="1250000.00"/>', ''),
+        'latin1',
+      ),
+    );
+  const lbp = (cashed: string) => debtChecks(rewrite(cashed)).find((c) => c.item === 'own loan 2018900404L 00001: capital on 31/12')!;
+  test('a loan cashed in the document\'s year adds MtEmprOrig: it holds', () => {
+    const c = lbp('2021');
+    expect([c.declared.toFixed(2), c.recomputed.toFixed(2), c.holds]).toEqual(['1250000.00', '1250000.00', true]);
+    expect(c.note).toContain('+ new borrowing 1250000.00');
+  });
+  test('cashed another year, the missing capital on 1 January is zero: 1 250 000,00 declared against 0,00', () => {
+    const c = lbp('2018');
+    expect([c.difference.toFixed(2), c.holds]).toEqual(['1250000.00', false]);
+  });
+});
+
 describe('finloc ca --report debt', () => {
   test('main budget: status 1, the gap on stderr as declared − recomputed', async () => {
     const r = await runFinloc(['ca', MAIN, '--report', 'debt']);
