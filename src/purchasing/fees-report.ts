@@ -1,4 +1,5 @@
 import { sum } from '../money/decimal.js';
+import { yearOf } from '../calendar/date.js';
 import { type Report, type Row, type Table, column, note, report, word } from '../report/model.js';
 import type { Band, MemberFee } from './fees.js';
 import type { Energy, FeeScheme } from './scheme.js';
@@ -64,6 +65,7 @@ export function feesAsReport(fees: readonly MemberFee[], scheme: FeeScheme, ener
   const table: Table = { key: 'participations', title: 'Participations des membres', columns: COLUMNS, rows };
   const french: Table = { ...table, rows: [...rows, { member_id: 'Total', computed: sum(fees.map((f) => f.computed)), annual: totalAnnual, billed: totalBilled }] };
   const notes = [note(`scheme ${scheme.name} (${scheme.reference}, from ${scheme.validFrom}); ${energy}: communes ${scheme.methods[energy] === 'per_inhabitant' ? 'per inhabitant, modulated by gas consumption' : 'by a flat amount by population'}`)];
+  if (year !== undefined && year < yearOf(scheme.validFrom)) notes.push(note(`year ${year} is before the scheme ${scheme.name} applies (from ${scheme.validFrom}): check --scheme`));
   const outside = fees.filter((f) => f.proration?.contractDays === 0);
   if (outside.length > 0) notes.push(note(`no day of contract in ${year}: ${outside.map((f) => f.member.memberId).join(', ')} (billed 0,00)`));
   return report('group_fees', [{ ...table, french }], {

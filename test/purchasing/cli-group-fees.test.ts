@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
 
@@ -33,6 +34,20 @@ describe('finloc group-fees', () => {
     const r = await runFinloc(['group-fees', f, '--energy', 'electricity']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').slice(1, 3).map((l) => l.split(',').at(-1))).toEqual(['200.00', '400.00']);
+  });
+
+  it('--scheme FILE: another group\'s scheme is data (here the convention list\'s 0,015 €/hab at ≤ 50 kWh/hab)', async () => {
+    const dir = tempDir();
+    const scheme = writeFile(dir, 'scheme.csv', readFileSync('data/purchasing/sigerly-2017-scheme.csv', 'utf8').replace('rate_low,"0,012"', 'rate_low,"0,015"'));
+    const m = writeFile(dir, 'm.csv', 'member_id,kind,population,gas_kwh\nD,commune,8000,400000\n');
+    const r = await runFinloc(['group-fees', m, '--scheme', scheme]);
+    expect(r.code).toBe(0);
+    // 400 000 / 8 000 = 50 → ≤ 50: 0,015 × 8 000 = 120,00
+    expect(r.stdout.split('\n')[1]!.split(',').at(-1)).toBe('120.00');
+    const bad = writeFile(dir, 'bad-scheme.csv', 'parameter,value\nfloor,-1\n');
+    const b = await runFinloc(['group-fees', m, '--scheme', bad]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain(`finloc: ${bad}:2:2 (value): expected a number of zero or more for floor, got "-1"`);
   });
 
   it('bad input: an unknown kind, a negative population: exit 2 with the line and column', async () => {
