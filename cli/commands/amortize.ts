@@ -10,6 +10,9 @@ import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
 import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
 import { scheduleHeader } from '../../src/loan/render.js';
 import { amortizeRows } from '../../src/loan/amortize-csv.js';
+import { type LenderRow, checkAgainstLender, lenderTableSchema } from '../../src/loan/lender-check.js';
+import { lenderCheckReport } from '../../src/loan/lender-check-report.js';
+import { isTotalLabel } from '../../src/csv/table.js';
 import { type YearEndFigures, yearEndFigures } from '../../src/loan/year-end.js';
 import { yearEndReport } from '../../src/loan/year-end-report.js';
 import { amortizeHtmlLimitProblem, renderAmortizeHtml } from '../../src/report/html/amortize.js';
@@ -27,6 +30,7 @@ import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
 
 export interface AmortizeCliOptions {
+  check?: string;
   report?: 'schedule' | 'year-end';
   year?: number;
   indexFile?: string;
@@ -53,13 +57,14 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
     name: 'amortize',
     description: 'regenerate the amortisation table (« tableau d\'amortissement ») of CDC loan lines',
     files: [{ name: 'LOANS.csv', description: 'one loan line per row (see README: input columns)' }],
-    inputOptions: ['indexFile', 'disbursements'],
+    inputOptions: ['indexFile', 'disbursements', 'check'],
     outputOptions: ['errors'],
     options: (c) =>
       c
         .option('--index-file <FILE>', 'Livret A history (effective_date,rate_pct) replacing data/livret-a.csv')
         .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
         .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
+        .option('--check <LENDER.csv>', "check the lender's table (csv or csv-fr layout, several lines, a Total row allowed) cell by cell; exit 1 when a cell differs, naming the convention that reproduces it")
         .option('--report <REPORT>', 'schedule (the tables, default) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', reportOption)
         .option('--year <YYYY>', 'with --report year-end: the financial year', yearOption)
         .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
@@ -67,6 +72,7 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
     run: async (ctx, [file], opts) => {
       if (opts.year !== undefined && opts.report !== 'year-end') throw new UsageError('--year goes with --report year-end');
       if (opts.report === 'year-end') return amortizeYearEnd(ctx, file!, opts);
+      if (opts.check !== undefined) return amortizeLenderCheck(ctx, file!, opts, opts.check);
       if (opts.format === 'html') return amortizeHtml(ctx, file!, opts);
       let pool: OrderedPool | undefined;
       try {
@@ -222,6 +228,46 @@ function reportOption(value: string): 'schedule' | 'year-end' {
 function yearOption(value: string): number {
   if (!/^\d{4}$/.test(value) || Number(value) < 1900 || Number(value) > 2199) throw new InvalidArgumentError(`expected a year from 1900 to 2199, got ${quoted(value)}`);
   return Number(value);
+}
+
+/**
+ * `--check LENDER.csv`: every line of the lender's table against finloc's
+ * (Decimal core), cell by cell; a line that differs is recomputed under the
+ * documented alternative conventions (src/loan/lender-check.ts) until one
+ * reproduces it.
+ */
+async function amortizeLenderCheck(ctx: RunContext, file: string, opts: AmortizeCliOptions, lenderFile: string): Promise<Outcome> {
+  const io = ctx.io;
+  const read = readTableFile(io, file, loanLineSchema);
+  const lender = readTableFile(io, lenderFile, lenderTableSchema);
+  const index = loadLivretA(io, opts.indexFile);
+  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const problems: InputProblem[] = [...read.problems, ...lender.problems];
+  const byLine = new Map<string, { number: number; row: LenderRow }[]>();
+  for (const { line, row } of lender.rows) {
+    if (isTotalLabel(row.number)) continue;
+    const number = Number(row.number);
+    if (!/^\d+$/.test(row.number.trim()) || number < 1) {
+      problems.push({ file: lenderFile, line, column: lender.columnOf('number'), columnName: 'number', message: `expected a due number (1, 2, …) or « Total », got ${quoted(row.number)}` });
+      continue;
+    }
+    const list = byLine.get(row.line_id) ?? [];
+    list.push({ number, row });
+    byLine.set(row.line_id, list);
+  }
+  const amortized = amortizeRows(read, { index, disbursements, only: (id) => byLine.has(id) });
+  problems.push(...withFile(amortized.problems, file));
+  for (const [id, rows] of byLine) {
+    if (!amortized.lineIds.has(id)) problems.push({ file: lenderFile, message: `line_id ${quoted(id)} (${rows.length} due dates) is not in ${file}` });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const verdicts = checkAgainstLender(
+    amortized.schedules.map((s) => s.schedule),
+    byLine,
+    (line) => ({ index, ...(disbursements.has(line.lineId) ? { disbursements: disbursements.get(line.lineId)! } : {}) }),
+  );
+  const { report, holds } = lenderCheckReport(verdicts);
+  return { report, status: holds ? EXIT_OK : 1, checked: lenderFile };
 }
 
 /**

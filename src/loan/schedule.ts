@@ -26,6 +26,13 @@ export interface AmortizeOptions {
   readonly index?: RateHistory;
   /** Actual « Versements » of this line, for prefinancing and the first-period prorata. */
   readonly disbursements?: readonly Disbursement[];
+  /**
+   * A lender's other convention, to diagnose a table that differs
+   * (src/loan/lender-check.ts): the payment recomputed at every due date
+   * from the rounded remaining capital, instead of computed once and carried
+   * forward (the contract's rule, article 12).
+   */
+  readonly recomputeEachPeriod?: boolean;
 }
 
 /** The due date of number k (1-based), always counted from the first one so month ends do not drift. */
@@ -99,6 +106,7 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
     const remaining = line.periods - k + 1;
     const recompute =
       previous === undefined ||
+      options.recomputeEachPeriod === true ||
       (line.profile === 'payment_priority' ? !sameRates(previous.rates, terms.rates) : !previous.rates.progressivity.equals(terms.rates.progressivity));
     if (recompute) {
       computed =
