@@ -20,3 +20,4 @@ export * from './late-interest/index.js';
 export * from './guarantee/index.js';
 export * from './budget/index.js';
 export * from './subsidy/index.js';
+export * from './purchasing/index.js';
