@@ -6,6 +6,7 @@ import { chartFromCsv } from '../../src/budget-document/sections.js';
 import { documentResultsReport, resultsCsv } from '../../src/budget-document/results.js';
 import { repriseChecks } from '../../src/budget-document/reprises.js';
 import { debtChecks } from '../../src/budget-document/debt.js';
+import { balanceChecks } from '../../src/budget-document/balance.js';
 import { readBudgetResults } from '../../src/budget/input.js';
 import { allocationReport } from '../../src/budget/figures.js';
 import { allocationAsReport } from '../../src/budget/report.js';
@@ -75,6 +76,30 @@ describe('finloc ca on random synthetic documents', () => {
       const failed = debtChecks(docOf(moved)).filter((c) => !c.holds);
       expect(failed.map((c) => c.item)).toContain(`${target.type === '09' ? 'guaranteed' : 'own'} loan ${target.contract}: capital on 31/12`);
       expect(failed.every((c) => c.difference.abs().toFixed(2) === '0.01')).toBe(true);
+    },
+  );
+
+  test.prop([fc.array(lineArb, { maxLength: 30 }), fc.nat(), fc.constantFrom(-1, 1)], { numRuns: 60 })(
+    'balance: a voted document balanced by construction holds; one cent moved on any MtPrev unbalances that line\'s section by that cent',
+    (lines, pick, sign) => {
+      // Balance each section with one line on the short side (investment 2313 / 10222, operating 60611 / 7411), CaracSup given.
+      const sum = (sec: 'I' | 'F', dir: 'D' | 'R') => lines.filter((l) => (l.section ?? (CHART.sections.get(l.nature) === 'investment' ? 'I' : 'F')) === sec && l.direction === dir).reduce((t, l) => t + l.prevCents, 0);
+      const balancing = (sec: 'I' | 'F', d: string, r: string): SyntheticLine => {
+        const gap = sum(sec, 'R') - sum(sec, 'D');
+        return { nature: gap >= 0 ? d : r, direction: gap >= 0 ? 'D' : 'R', section: sec, order: false, realCents: 0, rarCents: 0, prevCents: Math.abs(gap) + 100 };
+      };
+      const extra = (sec: 'I' | 'F', d: string, r: string): SyntheticLine[] => {
+        const b = balancing(sec, d, r);
+        // The 100 cents added to the balancing line are matched on the other side, so that every line has something to move.
+        return [b, { ...b, nature: b.direction === 'D' ? r : d, direction: b.direction === 'D' ? 'R' : 'D', prevCents: 100 }];
+      };
+      const all = [...lines, ...extra('I', '2313', '10222'), ...extra('F', '60611', '7411')];
+      const bp = (ls: readonly SyntheticLine[]) => docOf(syntheticDocument({ natDec: '01', lines: ls }));
+      expect(balanceChecks(bp(all), CHART).every((c) => c.holds)).toBe(true);
+      const i = pick % all.length;
+      const moved = all.map((l, k) => (k === i ? { ...l, prevCents: l.prevCents + (l.prevCents <= 1 ? 1 : sign) } : l));
+      const failed = balanceChecks(bp(moved), CHART).filter((c) => !c.holds);
+      expect(failed.map((c) => c.difference.abs().toFixed(2))).toEqual(['0.01']);
     },
   );
 });
