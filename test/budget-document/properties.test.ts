@@ -7,11 +7,12 @@ import { documentResultsReport, resultsCsv } from '../../src/budget-document/res
 import { repriseChecks } from '../../src/budget-document/reprises.js';
 import { debtChecks } from '../../src/budget-document/debt.js';
 import { balanceChecks } from '../../src/budget-document/balance.js';
+import { subsidyChecks } from '../../src/budget-document/subsidies.js';
 import { readBudgetResults } from '../../src/budget/input.js';
 import { allocationReport } from '../../src/budget/figures.js';
 import { allocationAsReport } from '../../src/budget/report.js';
 import { renderReport } from '../../src/report/render.js';
-import { type SyntheticLine, carriedArb, carriedLines, lineArb, loanArb, syntheticDocument } from './synthetic.js';
+import { type SyntheticLine, carriedArb, grantArb, carriedLines, lineArb, loanArb, syntheticDocument } from './synthetic.js';
 
 const CHART = chartFromCsv('M14_COM_500_3500-2021', readFileSync('data/charts-of-accounts/M14_COM_500_3500-2021.csv', 'utf8'));
 const docOf = (text: string) => readBudgetDocument(new TextEncoder().encode(text));
@@ -100,6 +101,25 @@ describe('finloc ca on random synthetic documents', () => {
       const moved = all.map((l, k) => (k === i ? { ...l, prevCents: l.prevCents + (l.prevCents <= 1 ? 1 : sign) } : l));
       const failed = balanceChecks(bp(moved), CHART).filter((c) => !c.holds);
       expect(failed.map((c) => c.difference.abs().toFixed(2))).toEqual(['0.01']);
+    },
+  );
+
+  test.prop([fc.array(grantArb, { minLength: 1, maxLength: 20 }), fc.nat(), fc.constantFrom(-1, 1)], { numRuns: 60 })(
+    'subsidies: an annex equal to its 657x accounts holds; one cent moved on any grant fails the total and its side by that cent',
+    (grants, pick, sign) => {
+      const cents = (f: (g: (typeof grants)[number]) => boolean) => grants.filter(f).reduce((t, g) => t + g.amountCents, 0);
+      const line = (nature: string, c: number): SyntheticLine => ({ nature, direction: 'D', section: 'F', order: false, realCents: c, rarCents: 0, prevCents: c });
+      const budget = [line('6574', cents((g) => g.legalKind.startsWith('P'))), line('657362', cents((g) => !g.legalKind.startsWith('P')))];
+      const doc = (gs: typeof grants) => docOf(syntheticDocument({ lines: budget, grants: gs }));
+      expect(subsidyChecks(doc(grants)).every((c) => c.holds)).toBe(true);
+      const i = pick % grants.length;
+      const moved = grants.map((g, k) => (k === i ? { ...g, amountCents: g.amountCents + (g.amountCents === 0 ? 1 : sign) } : g));
+      const failed = subsidyChecks(doc(moved)).filter((c) => !c.holds);
+      const side = grants[i]!.legalKind.startsWith('P') ? 'grants to private-law bodies = account 6574' : 'grants to other bodies = other 657x accounts';
+      expect(failed.map((c) => [c.item, c.difference.abs().toFixed(2)])).toEqual([
+        ['all grants of the annex = accounts 657x', '0.01'],
+        [side, '0.01'],
+      ]);
     },
   );
 });

@@ -85,8 +85,27 @@ export const loanArb: fc.Arbitrary<SyntheticLoan> = fc
     interestCents,
   }));
 
-/** A DocumentBudgetaire text (UTF-8) holding the lines and loans given; every amount written by its cents. */
-export function syntheticDocument(o: { natDec?: string; year?: number; siret?: string; lines: readonly SyntheticLine[]; loans?: readonly SyntheticLoan[] }): string {
+export interface SyntheticGrant {
+  beneficiary: string;
+  legalKind: string;
+  amountCents: number;
+}
+
+export const grantArb: fc.Arbitrary<SyntheticGrant> = fc.record({
+  beneficiary: fc.constantFrom('CLUB DE FOOT', 'COMITÉ DES FÊTES', 'CCAS', 'ÉCOLE PUBLIQUE', 'AMICALE'),
+  legalKind: fc.constantFrom('P1', 'P3', 'U3', 'U4'),
+  amountCents: fc.integer({ min: 0, max: 5_000_000 }),
+});
+
+/** A DocumentBudgetaire text (UTF-8) holding the lines, loans and grants given; every amount written by its cents. */
+export function syntheticDocument(o: {
+  natDec?: string;
+  year?: number;
+  siret?: string;
+  lines: readonly SyntheticLine[];
+  loans?: readonly SyntheticLoan[];
+  grants?: readonly SyntheticGrant[];
+}): string {
   const lines = o.lines
     .map(
       (l) =>
@@ -106,12 +125,15 @@ export function syntheticDocument(o: { natDec?: string; year?: number; siret?: s
         `<MtCapitalRestDu_01_01 V="${cents(l.startCents)}"/><MtCapitalRestDu_31_12 V="${cents(l.startCents - l.repaidCents)}"/></EMPRUNT>\n`,
     )
     .join('');
+  const grants = (o.grants ?? [])
+    .map((g) => `<CONCOURS><CodNatJurBenefCA V="${g.legalKind}"/><LibOrgaBenef V="${g.beneficiary}"/><MtSubv V="${cents(g.amountCents)}"/></CONCOURS>\n`)
+    .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n<DocumentBudgetaire xmlns="http://www.minefi.gouv.fr/cp/demat/docbudgetaire">\n' +
     '<EnTeteDocBudgetaire><LibelleColl V="COMMUNE DE TEST"/></EnTeteDocBudgetaire>\n<Budget>\n' +
     `<EnTeteBudget><LibelleEtab V="BUDGET PRINCIPAL"/><IdEtab V="${o.siret ?? '21000000000000'}"/><CodBud V="00"/><Nomenclature V="M14-M14_COM_500_3500"/></EnTeteBudget>\n` +
     `<BlocBudget><NatDec V="${o.natDec ?? '09'}"/><Exer V="${o.year ?? 2021}"/></BlocBudget>\n` +
     lines +
-    `<Annexes><DATA_EMPRUNT>\n${loans}</DATA_EMPRUNT></Annexes>\n</Budget>\n</DocumentBudgetaire>\n`
+    `<Annexes><DATA_EMPRUNT>\n${loans}</DATA_EMPRUNT><DATA_CONCOURS>\n${grants}</DATA_CONCOURS></Annexes>\n</Budget>\n</DocumentBudgetaire>\n`
   );
 }
