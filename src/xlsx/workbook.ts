@@ -5,7 +5,7 @@
  * unzips and parses bytes in memory: no file is opened here, so the core
  * stays free of I/O (the CLI reads the file, cli/workbooks.ts).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetCell, SheetRow } from './sheet-table.js';
 
 /** A workbook opened: its sheets in tab order, and the rows of any of them. */
@@ -42,7 +42,9 @@ export async function openWorkbook(bytes: Uint8Array): Promise<{ ok: true; workb
     reason: `not a readable .xlsx workbook (${why}); save it again from the spreadsheet as .xlsx, or export the sheet as CSV`,
   });
   if (!isZip(bytes)) return notXlsx('it is not a zip archive, as every .xlsx file is');
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is loaded only when a workbook is read: it costs about 0,4 s to load, which every other run would pay.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -78,9 +80,12 @@ function sheetRows(sheet: ExcelJS.Worksheet, date1904: boolean): SheetRow[] {
 
 type Value = ExcelJS.CellValue | undefined;
 
+/** exceljs's ValueType.Merge, written out so that this module need not load exceljs to be imported. */
+const VALUE_TYPE_MERGE = 1;
+
 /** A cell's typed value; merged cells other than the first of their range are empty, as in the spreadsheet's CSV export. */
 export function sheetCell(cell: ExcelJS.Cell, date1904: boolean): SheetCell | undefined {
-  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
+  if (cell.type === VALUE_TYPE_MERGE) return undefined;
   const format = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : undefined;
   return typedValue(cell.value, format, date1904);
 }
