@@ -40,7 +40,9 @@ export function allocationNotes(r: AllocationReport): Note[] {
     notes.push(
       alert(
         `(CGCT L1612-14, R1612-31) the deficit of ${g(a.deficit)} €, restes à réaliser included, ` +
-          `is ${g(a.ratioPct!, 2)} % of operating receipts (${a.receiptsBasis === 'real' ? 'real receipts' : 'total receipts'}), ` +
+          (a.ratioPct !== undefined
+            ? `is ${g(a.ratioPct, 2)} % of operating receipts (${a.receiptsBasis === 'real' ? 'real receipts' : 'total receipts'}), `
+            : `stands against no operating receipts (${a.receiptsBasis === 'real' ? 'real receipts' : 'total receipts'} 0,00 €), `) +
           `at or above the threshold of ${a.thresholdPct.toFixed()} %${a.populationKnown ? '' : ' (no population given: 10 % assumed)'}`,
       ),
     );

@@ -108,3 +108,16 @@ describe('finloc allocate: bad input (exit 2, located, no output file)', () => {
     expect([r.code, r.stderr]).toEqual([2, 'finloc: no/such/results.csv: no such file\n']);
   });
 });
+
+describe('finloc allocate: a deficit with no operating receipts', () => {
+  test('the alert says there are no receipts instead of failing (was an internal error, exit 70)', async () => {
+    const dir = tempDir();
+    // A2 = 0 − 100 + 0 = −100; A3 = 0 − 50 + 0 = −50; no RAR: A1 + B1 = −150, against 0 of operating receipts.
+    const text =
+      'item;amount\ninvestment_expenditure;100,00\ninvestment_receipts;0,00\ninvestment_carried_over;0,00\noperating_expenditure;50,00\n' +
+      'operating_receipts;0,00\noperating_carried_over;0,00\nrar_investment_expenditure;0,00\nrar_investment_receipts;0,00\nrar_operating_expenditure;0,00\nrar_operating_receipts;0,00\n';
+    const r = await runFinloc(['allocate', writeFile(dir, 'zero.csv', text)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the deficit of 150,00 €, restes à réaliser included, stands against no operating receipts');
+  });
+});
