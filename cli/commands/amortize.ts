@@ -13,9 +13,11 @@ import { type LenderRow, checkAgainstLender, lenderTableSchema } from '../../src
 import { lenderCheckReport } from '../../src/loan/lender-check-report.js';
 import { isTotalLabel } from '../../src/csv/table.js';
 import { type YearEndFigures, yearEndFigures } from '../../src/loan/year-end.js';
+import { type ActuarialRate, actuarialRate, loanFlows } from '../../src/loan/actuarial-rate.js';
+import { summaryReport } from '../../src/loan/summary-report.js';
 import { yearEndReport } from '../../src/loan/year-end-report.js';
 import { withFile } from '../../src/errors.js';
-import type { Disbursement } from '../../src/loan/types.js';
+import type { Disbursement, Schedule } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
 import { type Note, warning } from '../../src/report/model.js';
@@ -29,7 +31,7 @@ import { Progress } from '../amortize/progress.js';
 
 export interface AmortizeCliOptions {
   check?: string;
-  report?: 'schedule' | 'year-end';
+  report?: 'schedule' | 'year-end' | 'summary';
   year?: number;
   indexFile?: string;
   disbursements?: string;
@@ -63,13 +65,14 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
         .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
         .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
         .option('--check <LENDER.csv>', "check the lender's table (csv or csv-fr layout, several lines, a Total row allowed) cell by cell; exit 1 when a cell differs, naming the convention that reproduces it")
-        .option('--report <REPORT>', 'schedule (the tables, default) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', reportOption)
+        .option('--report <REPORT>', 'schedule (the tables, default), summary (a line each: totals, TEG, actuarial rate) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', reportOption)
         .option('--year <YYYY>', 'with --report year-end: the financial year', yearOption)
         .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
         .option('--errors <FILE>', 'with --skip-invalid: where to write the error report (default: stderr)'),
     run: async (ctx, [file], opts) => {
       if (opts.year !== undefined && opts.report !== 'year-end') throw new UsageError('--year goes with --report year-end');
       if (opts.report === 'year-end') return amortizeYearEnd(ctx, file!, opts);
+      if (opts.report === 'summary') return amortizeSummary(ctx, file!, opts);
       if (opts.check !== undefined) return amortizeLenderCheck(ctx, file!, opts, opts.check);
       if (opts.format === 'html') return amortizeHtml(ctx, file!, opts);
       let pool: OrderedPool | undefined;
@@ -221,8 +224,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   return { notes, status: EXIT_OK };
 }
 
-function reportOption(value: string): 'schedule' | 'year-end' {
-  if (value !== 'schedule' && value !== 'year-end') throw new InvalidArgumentError(`expected schedule or year-end, got ${quoted(value)}`);
+function reportOption(value: string): 'schedule' | 'year-end' | 'summary' {
+  if (value !== 'schedule' && value !== 'year-end' && value !== 'summary') throw new InvalidArgumentError(`expected schedule, summary or year-end, got ${quoted(value)}`);
   return value;
 }
 
@@ -269,6 +272,34 @@ async function amortizeLenderCheck(ctx: RunContext, file: string, opts: Amortize
   );
   const { report, holds } = lenderCheckReport(verdicts);
   return { report, status: holds ? EXIT_OK : 1, checked: lenderFile };
+}
+
+/**
+ * `--report summary`: a line each, with the actuarial rate of all its flows
+ * (src/loan/actuarial-rate.ts); tables computed in Decimal and dropped.
+ */
+async function amortizeSummary(ctx: RunContext, file: string, opts: AmortizeCliOptions): Promise<Outcome> {
+  const io = ctx.io;
+  const read = readTableFile(io, file, loanLineSchema);
+  const index = loadLivretA(io, opts.indexFile);
+  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const lines: { schedule: Schedule; actuarial: ActuarialRate }[] = [];
+  const amortized = amortizeRows(read, {
+    index,
+    disbursements,
+    // The rows are dropped: the summary keeps the line and its totals only.
+    each: (_, schedule) => lines.push({ schedule: { ...schedule, rows: [] }, actuarial: actuarialRate(loanFlows(schedule, disbursements.get(schedule.line.lineId)), schedule.line.periodMonths) }),
+  });
+  const problems = [...read.problems, ...withFile(amortized.problems, file)];
+  if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
+  if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
+  const projected = lines.filter((l) => l.schedule.summary.indexValues.some((v) => v.projected)).length;
+  const notes: Note[] = [
+    ...withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))),
+    ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : []),
+  ];
+  const report = summaryReport(lines);
+  return { report: { ...report, notes }, status: EXIT_OK };
 }
 
 /**

@@ -1,0 +1,65 @@
+import { describe, expect } from 'vitest';
+import { test, fc } from '@fast-check/vitest';
+import { Decimal } from '../../src/money/decimal.js';
+import type { IsoDate } from '../../src/calendar/date.js';
+import { countDays } from '../../src/calendar/day-count.js';
+import { amortizeLine } from '../../node/index.js';
+import { type LoanFlow, actuarialRate, loanFlows } from '../../src/loan/actuarial-rate.js';
+import { runFinloc } from '../helpers/cli.js';
+
+// Issue 14, item 3: the actuarial rate of all the borrower's flows.
+
+const flow = (date: string, amount: string): LoanFlow => ({ date: date as IsoDate, amount: new Decimal(amount) });
+const pct = (d: Decimal, places = 8) => d.toFixed(places);
+
+describe('actuarialRate, by hand', () => {
+  test.each([
+    // 1 000 = 1 100 / (1 + r) → r = 10 %.
+    ['one year, 1 000 → 1 100', [flow('2027-01-01', '1000'), flow('2028-01-01', '-1100')], 12, '10.00000000', '10.00000000'],
+    // 1 000 = 600 x + 550 x², x = 1/(1 + r): x = (−600 + √(600² + 4 × 550 × 1 000)) / 1 100 = (−600 + 1 600) / 1 100 = 1/1,1 → r = 10 %.
+    ['two years, 600 then 550', [flow('2027-01-01', '1000'), flow('2028-01-01', '-600'), flow('2029-01-01', '-550')], 12, '10.00000000', '10.00000000'],
+    // Half-yearly: 1 000 → 1 050 after 6 months: r = 5 % a period; proportional 2 × 5 = 10 %, equivalent 1,05² − 1 = 10,25 %.
+    ['half-yearly, 1 000 → 1 050', [flow('2027-01-01', '1000'), flow('2027-07-01', '-1050')], 6, '10.00000000', '10.25000000'],
+    // Negative interest: 1 000 → 990: r = −1 %.
+    ['negative, 1 000 → 990', [flow('2027-01-01', '1000'), flow('2028-01-01', '-990')], 12, '-1.00000000', '-1.00000000'],
+  ] as const)('%s', (_, flows, months, proportional, equivalent) => {
+    const a = actuarialRate(flows, months);
+    expect([pct(a.proportionalPct), pct(a.equivalentAnnualPct)]).toEqual([proportional, equivalent]);
+  });
+});
+
+describe('actuarialRate, invariants', () => {
+  const lineArb = fc.record({
+    principal: fc.integer({ min: 1_000_000, max: 100_000_000 }).map((c) => new Decimal(c).div(100)),
+    periods: fc.integer({ min: 1, max: 60 }),
+    periodicity: fc.constantFrom('annual', 'semiannual', 'quarterly', 'monthly'),
+    ratePct: fc.integer({ min: 1, max: 900 }).map((b) => new Decimal(b).div(100)),
+    prefinancingMonths: fc.constantFrom(0, 0, 12),
+  });
+  test.prop([lineArb], { numRuns: 40 })('the rate found makes the present value of the flows zero to 10^-8 €', (l) => {
+    const s = amortizeLine({ principal: l.principal, firstDueDate: '2028-03-15', periods: l.periods, periodicity: l.periodicity, ratePct: l.ratePct, prefinancingMonths: l.prefinancingMonths });
+    const flows = loanFlows(s);
+    const a = actuarialRate(flows, s.line.periodMonths);
+    const pv = flows.reduce((acc, f) => acc.plus(f.amount.div(a.periodRate.plus(1).pow(new Decimal(countDays('30/360', flows[0]!.date, f.date)).div(30 * s.line.periodMonths)))), new Decimal(0));
+    expect(pv.abs().lessThan('1e-8')).toBe(true);
+    // Without prefinancing, a single rate: the TEG's period rate leaves only the cent roundings of each due date's
+    // interest (≤ 0,005 € each, the last payment closing the capital exactly), so |PV at the TEG| ≤ 0,005 × periods:
+    // the actuarial rate is the TEG but for those roundings.
+    if (l.prefinancingMonths === 0) {
+      const t = s.summary.periodRatePct.div(100).plus(1);
+      const atTeg = flows.reduce((acc, f) => acc.plus(f.amount.div(t.pow(new Decimal(countDays('30/360', flows[0]!.date, f.date)).div(30 * s.line.periodMonths)))), new Decimal(0));
+      expect(atTeg.abs().lessThanOrEqualTo(new Decimal('0.005').times(l.periods))).toBe(true);
+    }
+  });
+});
+
+describe('finloc amortize --report summary', () => {
+  test('CDC 180000: TEG 2,30 % and the actuarial rate of its flows, 2,30 % (the contract has one rate, no fee, no deferral)', async () => {
+    const r = await runFinloc(['amortize', 'data/examples/cdc-180000.csv', '--report', 'summary']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'line_id,principal,periods,first_payment,total_payment,total_interest,teg_pct,actuarial_rate_pct,actuarial_annual_pct\n' +
+        '5676228,569627.00,25,30214.17,755354.37,185727.37,2.30,2.30,2.30\n',
+    );
+  });
+});
