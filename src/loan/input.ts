@@ -78,6 +78,9 @@ export const loanLineSchema = {
   profile: withDefault(profile, 'payment_priority', ['profil', 'profil_d_amortissement']),
   interest_mode: withDefault(interestMode, 'equivalent', ['mode_calcul_interets', 'mode de calcul des interets', 'mode']),
   day_count: withDefault(dayCount, '30/360', ['base_de_calcul', 'base de calcul des interets', 'base']),
+  deferral_periods: withDefault(f.integerIn(0, 1199, 'a number of interest-only due dates from 0 to 1 199'), 0, [
+    'differe_amortissement', 'differe_d_amortissement', "nombre d'échéances de différé", 'echeances_de_differe', 'differe',
+  ]),
   prefinancing_months: withDefault(f.integerIn(0, MAX_PREFINANCING_MONTHS, `a prefinancing of at most ${MAX_PREFINANCING_MONTHS} months`), 0, ['prefinancement', 'duree_prefinancement', 'duree de la phase de prefinancement']),
 };
 
@@ -107,6 +110,7 @@ export function loanLineFromRow(row: LoanLineRow): { line?: LoanLine; problems: 
       interestMode: row.interest_mode,
       dayCount: row.day_count,
       prefinancingMonths: row.prefinancing_months,
+      ...(row.deferral_periods > 0 ? { deferralPeriods: row.deferral_periods } : {}),
     },
     problems,
   };

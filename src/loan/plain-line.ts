@@ -31,6 +31,7 @@ export interface PlainLoanLine {
   readonly interestMode?: string;
   readonly dayCount?: string;
   readonly prefinancingMonths?: number | string;
+  readonly deferralPeriods?: number | string;
 }
 
 /** The field of PlainLoanLine a column of LOANS.csv is given in (`first_due_date` → `firstDueDate`). */

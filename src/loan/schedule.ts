@@ -99,15 +99,21 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
   let previousDate = amortisationStart(line);
   let firstPeriodRate = ZERO;
 
+  const deferral = line.deferralPeriods ?? 0;
   for (let k = 1; k <= line.periods; k++) {
     const date = dueDate(line, k);
     const terms = termsOf(ratesOn(date, k));
     if (k === 1) firstPeriodRate = terms.t;
     const remaining = line.periods - k + 1;
+    // « Différé d'amortissement »: interest only until due date `deferral`; the payment (or amortisation) is first
+    // computed at the first amortising due date, over the due dates left, and progressivity counts from there.
+    const deferring = k <= deferral;
     const recompute =
-      previous === undefined ||
-      options.recomputeEachPeriod === true ||
-      (line.profile === 'payment_priority' ? !sameRates(previous.rates, terms.rates) : !previous.rates.progressivity.equals(terms.rates.progressivity));
+      !deferring &&
+      (previous === undefined ||
+        k === deferral + 1 ||
+        options.recomputeEachPeriod === true ||
+        (line.profile === 'payment_priority' ? !sameRates(previous.rates, terms.rates) : !previous.rates.progressivity.equals(terms.rates.progressivity)));
     if (recompute) {
       computed =
         line.profile === 'payment_priority'
@@ -123,7 +129,9 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
         : periodInterest(capital.plus(stock), terms.rates.rate, terms.t, line.dayCount, line.interestMode, previousDate, date);
 
     let split: PaymentSplit;
-    if (k === line.periods) {
+    if (deferring) {
+      split = { payment: interest, amortisation: ZERO, deferredInterest: ZERO, stockAfter: stock };
+    } else if (k === line.periods) {
       split = finalSplit(interest, capital, stock);
     } else if (line.profile === 'payment_priority') {
       split = splitPayment(carriedPayment(computed, terms.p, k - computedAt), interest, capital, stock);

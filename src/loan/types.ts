@@ -48,6 +48,12 @@ export interface LoanLine {
   readonly dayCount: DayCount;
   /** « Durée de la Phase de Préfinancement », months; 0 without one. */
   readonly prefinancingMonths: number;
+  /**
+   * « Différé d'amortissement »: the first due dates of the amortisation
+   * phase that pay interest only (amortisation 0, capital unchanged); the
+   * line then amortises over the remaining due dates. Absent: 0.
+   */
+  readonly deferralPeriods?: number;
 }
 
 /** A « Versement »: money actually put at the borrower's disposal. */

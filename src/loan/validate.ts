@@ -45,6 +45,10 @@ const MAX_PREFINANCING_MONTHS = 120;
 function spanProblems(line: LoanLine): LineProblem[] {
   const problems: LineProblem[] = [];
   if (line.periods > MAX_PERIODS) problems.push({ columnName: 'periods', message: `expected at most 1 200 due dates, got ${line.periods}` });
+  const deferral = line.deferralPeriods ?? 0;
+  if (!Number.isInteger(deferral) || deferral < 0 || deferral >= line.periods) {
+    problems.push({ columnName: 'deferral_periods', message: `expected fewer interest-only due dates than due dates (${line.periods}), got ${deferral}` });
+  }
   if (line.prefinancingMonths < 0 || line.prefinancingMonths > MAX_PREFINANCING_MONTHS) {
     problems.push({ columnName: 'prefinancing_months', message: `expected a prefinancing of 0 to ${MAX_PREFINANCING_MONTHS} months, got ${line.prefinancingMonths}` });
   }
