@@ -26,17 +26,22 @@ export function resolvePath(io: CliIo, path: string): string {
   return resolve(io.cwd, path);
 }
 
-/** Reads a user's file as text (UTF-8 with or without BOM, or Windows-1252). */
-export function readTextFile(io: CliIo, path: string): string {
-  let bytes: Buffer;
+/** Reads a user's file as bytes, recorded as an input of the run; a missing or unreadable file is one problem naming it. */
+export function readInputBytes(io: CliIo, path: string): Buffer {
   try {
-    bytes = readFileSync(resolvePath(io, path));
+    const bytes = readFileSync(resolvePath(io, path));
     io.inputs?.add(resolvePath(io, path));
+    return bytes;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
     throw new InputError([{ file: path, message: why }]);
   }
+}
+
+/** Reads a user's file as text (UTF-8 with or without BOM, or Windows-1252). */
+export function readTextFile(io: CliIo, path: string): string {
+  const bytes = readInputBytes(io, path);
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new InputError([{ file: path, ...decoded.problem }]);
   return decoded.text;

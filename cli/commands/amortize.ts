@@ -19,10 +19,12 @@ import { yearEndReport } from '../../src/loan/year-end-report.js';
 import { withFile } from '../../src/errors.js';
 import type { Disbursement, Schedule } from '../../src/loan/types.js';
 import type { OutputFormat } from '../../src/output/format.js';
+import type { RateHistory } from '../../src/rates/history.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
 import { type Note, warning } from '../../src/report/model.js';
 import { type CliIo, type OutputSink, resolvePath } from '../io.js';
 import { loadLivretA, loadTable, printNotes, readTableFile, tableOptions } from '../input.js';
+import { formatParser } from '../options.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, UsageError, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
@@ -65,7 +67,7 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
         .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
         .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
         .option('--check <LENDER.csv>', "check the lender's table (csv or csv-fr layout, several lines, a Total row allowed) cell by cell; exit 1 when a cell differs, naming the convention that reproduces it")
-        .option('--report <REPORT>', 'schedule (the tables, default), summary (a line each: totals, TEG, actuarial rate) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', reportOption)
+        .option('--report <REPORT>', 'schedule (the tables, default), summary (a line each: totals, TEG, actuarial rate) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', formatParser(['schedule', 'summary', 'year-end'] as const))
         .option('--year <YYYY>', 'with --report year-end: the financial year', yearOption)
         .option('--skip-invalid', 'write the valid lines and report the invalid ones apart, instead of failing')
         .option('--errors <FILE>', 'with --skip-invalid: where to write the error report (default: stderr)'),
@@ -216,17 +218,12 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   if (problemCount > 0) reportSkipped(ctx, opts, problems, problemCount);
   progress.finish(lines, rows);
   if (warningCount > warnings.length) warnings.push(warning(`${file}: … and ${warningCount - warnings.length} more plausibility warnings`));
-  const notes = [...warnings, ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : [])];
+  const notes = runNotes(index, warnings, projected);
   if (xlsx) {
     const writer = sheetWriter();
     await Promise.race([writer.finish(notes), sheetStream!.failed]);
   }
   return { notes, status: EXIT_OK };
-}
-
-function reportOption(value: string): 'schedule' | 'year-end' | 'summary' {
-  if (value !== 'schedule' && value !== 'year-end' && value !== 'summary') throw new InvalidArgumentError(`expected schedule, summary or year-end, got ${quoted(value)}`);
-  return value;
 }
 
 function yearOption(value: string): number {
@@ -293,11 +290,7 @@ async function amortizeSummary(ctx: RunContext, file: string, opts: AmortizeCliO
   const problems = [...read.problems, ...withFile(amortized.problems, file)];
   if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
   if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
-  const projected = lines.filter((l) => l.schedule.summary.indexValues.some((v) => v.projected)).length;
-  const notes: Note[] = [
-    ...withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))),
-    ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : []),
-  ];
+  const notes = runNotes(index, withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))), lines.filter((l) => usesProjection(l.schedule)).length);
   const report = summaryReport(lines);
   return { report: { ...report, notes }, status: EXIT_OK };
 }
@@ -321,17 +314,14 @@ async function amortizeYearEnd(ctx: RunContext, file: string, opts: AmortizeCliO
     disbursements,
     each: (_, schedule) => {
       figures.push(yearEndFigures(schedule, year));
-      if (schedule.summary.indexValues.some((v) => v.projected && v.firstNumber <= schedule.rows.length)) projected++;
+      if (usesProjection(schedule)) projected++;
     },
   });
   const problems = [...read.problems, ...withFile(amortized.problems, file)];
   if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
   if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
   const report = yearEndReport(figures, year);
-  const notes: Note[] = [
-    ...withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))),
-    ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : []),
-  ];
+  const notes = runNotes(index, withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))), projected);
   return { report: { ...report, notes: [...notes, ...report.notes] }, status: EXIT_OK };
 }
 
@@ -358,14 +348,18 @@ async function amortizeHtml(ctx: RunContext, file: string, opts: AmortizeCliOpti
   if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
   if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
   const schedules = amortized.schedules.map((s) => s.schedule);
-  const projected = schedules.filter((s) => s.summary.indexValues.some((v) => v.projected)).length;
-  const notes: Note[] = [
-    ...withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))),
-    ...(projected > 0 ? [projectionNote(index, 'later due dates hold', `${projected} line(s) concerned`)] : []),
-  ];
+  const notes = runNotes(index, withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))), schedules.filter(usesProjection).length);
   const sources = [file, ...(opts.disbursements ? [opts.disbursements] : []), ...(opts.indexFile ? [opts.indexFile] : [])];
   return { text: await renderAmortizeHtml(schedules, { index, sources, notes }), notes, status: EXIT_OK };
 }
+
+/** The notes of a run: its plausibility warnings, then the projection note when lines used a projected index value. */
+function runNotes(index: RateHistory, warnings: readonly Note[], projectedLines: number): Note[] {
+  return [...warnings, ...(projectedLines > 0 ? [projectionNote(index, 'later due dates hold', `${projectedLines} line(s) concerned`)] : [])];
+}
+
+/** Whether a line's table used an index value held as a projection. */
+const usesProjection = (s: Schedule) => s.summary.indexValues.some((v) => v.projected);
 
 const utf8 = new TextDecoder();
 

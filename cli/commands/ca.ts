@@ -1,4 +1,4 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { readFileSync, readdirSync } from 'node:fs';
 import { InputError, withFile } from '../../src/errors.js';
 import { readBudgetDocument } from '../../src/budget-document/read.js';
@@ -11,7 +11,8 @@ import { balanceReport } from '../../src/budget-document/balance.js';
 import type { BudgetDocument } from '../../src/budget-document/types.js';
 import { checksTable } from '../../src/report/check.js';
 import { type Note, note } from '../../src/report/model.js';
-import { type CliIo, bundledDataPath, resolvePath } from '../io.js';
+import { type CliIo, bundledDataPath, readInputBytes } from '../io.js';
+import { formatParser } from '../options.js';
 import { UsageError, defineCommand, type Outcome } from '../skeleton.js';
 
 const REPORTS = ['results', 'debt', 'subsidies', 'balance'] as const;
@@ -26,23 +27,9 @@ export interface CaCliOptions {
   export?: CaExport;
 }
 
-function choice<T extends string>(_option: string, allowed: readonly T[]) {
-  return (value: string): T => {
-    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}, got "${value}"`);
-    return value as T;
-  };
-}
-
 /** Reads a DocumentBudgetaire file as bytes (the reader decides the encoding from its declaration); problems name the file. */
 export function loadDocument(io: CliIo, path: string): BudgetDocument {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolvePath(io, path));
-    io.inputs?.add(resolvePath(io, path));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([{ file: path, message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})` }]);
-  }
+  const bytes = readInputBytes(io, path);
   try {
     return readBudgetDocument(bytes);
   } catch (e) {
@@ -82,8 +69,8 @@ export function registerCa(program: Command, io: CliIo, setStatus: (code: number
     inputOptions: ['previous', 'next'],
     options: (c) =>
       c
-        .option('--report <REPORT>', `${REPORTS.join(', ')} (default: results for a CA, balance for a BP, BS or DM)`, choice('--report', REPORTS))
-        .option('--export <WHAT>', `write a CSV file another command reads: ${EXPORTS.join(', ')}`, choice('--export', EXPORTS))
+        .option('--report <REPORT>', `${REPORTS.join(', ')} (default: results for a CA, balance for a BP, BS or DM)`, formatParser(REPORTS))
+        .option('--export <WHAT>', `write a CSV file another command reads: ${EXPORTS.join(', ')}`, formatParser(EXPORTS))
         .option('--previous <DOC.xml>', "last year's CA of the same budget: check the reprises in this document")
         .option('--next <DOC.xml>', "the next year's BP, BS or CA of the same budget: check the reprises of this CA's results"),
     run: (ctx, [file], opts): Outcome => {

@@ -1,7 +1,7 @@
 import { Decimal, ZERO, percentToRate, roundToCent } from '../money/decimal.js';
 import { type IsoDate, addDays, daysBetween, toFrenchDate } from '../calendar/date.js';
 import { type RateHistory, rateInForce } from '../rates/history.js';
-import { semesterLabel, semesterOf, semesterStart } from './semester-rate.js';
+import { semesterEnd, semesterLabel, semesterOf, semesterStart } from './semester-rate.js';
 
 /**
  * « Intérêts moratoires complémentaires »: the late interest and the
@@ -62,8 +62,8 @@ export function complementaryInterest(base: Decimal, principalPaid: IsoDate, int
   while (from <= interestPaid) {
     const semester = semesterOf(from);
     const first = semesterStart(semester);
-    const nextSemester = semester.half === 1 ? `${semester.year}-07-01` : `${semester.year + 1}-01-01`;
-    const to = (nextSemester as IsoDate) <= interestPaid ? addDays(nextSemester as IsoDate, -1) : interestPaid;
+    const last = semesterEnd(from);
+    const to = last < interestPaid ? last : interestPaid;
     const r = rateInForce(legal, first);
     if (r === undefined || r.projected) {
       return {
