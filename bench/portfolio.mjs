@@ -117,3 +117,23 @@ export function writePortfolio(path, lines, seed, livretAPath) {
   }
   return fs.statSync(path).size;
 }
+
+/**
+ * The « small book » of issue 17: 20 000 fixed-rate annual 25-year lines
+ * (payment priority, 30/360, equivalent rate, no progressivity), the commonest
+ * size and kind of book. Rates 0,50 to 4,99 %, principals 10 000 € to 5 M€
+ * (log-uniform, 30 % with cents), first due dates 2012 to 2027.
+ */
+export function writeSmallBook(path, lines, seed) {
+  const rand = mulberry32(seed);
+  let text = HEADER + '\n';
+  for (let i = 0; i < lines; i++) {
+    const euros = Math.round(10_000 * Math.pow(500, rand()));
+    const cents = rand() < 0.3 ? Math.floor(rand() * 100) : 0;
+    const firstDue = `${2012 + Math.floor(rand() * 16)}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
+    const rate = hundredths(50 + Math.floor(rand() * 450));
+    text += `${6000001 + i},${euros}.${pad(cents)},${firstDue},25,annual,none,,${rate},none,0.00,0.00,payment_priority,equivalent,30/360,0\n`;
+  }
+  fs.writeFileSync(path, text);
+  return Buffer.byteLength(text);
+}
