@@ -184,6 +184,8 @@ const accrualOf = (line: LoanLine, rate: Decimal, days: number) =>
 export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): CentsSchedule | undefined {
   // A deferral (« différé d'amortissement ») is computed by the Decimal core alone: the fast path has no such rule.
   if ((line.deferralPeriods ?? 0) > 0) return undefined;
+  // So are rates fixed in advance by steps (src/loan/rate-steps.ts).
+  if ((line.rateSteps?.length ?? 0) > 0) return undefined;
   const problems = loanLineProblems(line, options);
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ message: p.message, columnName: p.columnName })));
   if (line.principal.greaterThan(MAX_EXACT_CENTS / 100)) return undefined;

@@ -1,4 +1,4 @@
-import { Decimal, ZERO, rateToPercent, sum } from '../money/decimal.js';
+import { Decimal, ZERO, percentToRate, rateToPercent, roundToCent, sum } from '../money/decimal.js';
 import { type IsoDate, addMonths } from '../calendar/date.js';
 import { type RateHistory, rateInForce } from '../rates/history.js';
 import { InputError } from '../errors.js';
@@ -17,6 +17,7 @@ import {
   totalDisbursed,
 } from './prefinancing.js';
 import { tegPercent } from './teg.js';
+import { hasRateSteps, steppedFirstPayment, steppedRatePct } from './rate-steps.js';
 import { loanLineProblems } from './validate.js';
 import { tableFigureProblem, tableTotalProblem } from './figure-limit.js';
 import type { Disbursement, IndexValueUsed, LoanLine, Schedule, ScheduleRow } from './types.js';
@@ -55,8 +56,9 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ message: p.message, columnName: p.columnName })));
 
   const indexUsed: IndexValueUsed[] = [];
+  const stepped = hasRateSteps(line);
   const ratesOn = (date: IsoDate, number: number): RevisedRates => {
-    if (line.index === 'none') return contractRates(line);
+    if (line.index === 'none') return stepped ? { ...contractRates(line), rate: percentToRate(steppedRatePct(line, number)) } : contractRates(line);
     const value = rateInForce(options.index!, date)!;
     const last = indexUsed[indexUsed.length - 1];
     if (number > 0) {
@@ -81,6 +83,13 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
       termsCache.set(key, terms);
     }
     return terms;
+  };
+
+  /** The period rates of due numbers k to the last, as the steps fix them. */
+  const scheduledPeriodRates = (k: number): Decimal[] => {
+    const rates: Decimal[] = [];
+    for (let n = k; n <= line.periods; n++) rates.push(termsOf(ratesOn(dueDate(line, n), n)).t);
+    return rates;
   };
 
   const disbursements = effectiveDisbursements(line, options.disbursements);
@@ -113,12 +122,15 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
       (previous === undefined ||
         k === deferral + 1 ||
         options.recomputeEachPeriod === true ||
-        (line.profile === 'payment_priority' ? !sameRates(previous.rates, terms.rates) : !previous.rates.progressivity.equals(terms.rates.progressivity)));
+        // Rates fixed in advance: the first payment already accounts for every step; a step does not recompute it.
+        (!stepped && line.profile === 'payment_priority' ? !sameRates(previous.rates, terms.rates) : !previous.rates.progressivity.equals(terms.rates.progressivity)));
     if (recompute) {
       computed =
-        line.profile === 'payment_priority'
-          ? roundedFirstPayment(capital.plus(stock), terms.t, terms.p, remaining)
-          : roundedFirstAmortisation(capital, terms.p, remaining);
+        line.profile !== 'payment_priority'
+          ? roundedFirstAmortisation(capital, terms.p, remaining)
+          : stepped
+            ? roundToCent(steppedFirstPayment(capital.plus(stock), scheduledPeriodRates(k), terms.p))
+            : roundedFirstPayment(capital.plus(stock), terms.t, terms.p, remaining);
       computedAt = k;
     }
     previous = terms;

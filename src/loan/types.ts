@@ -54,6 +54,18 @@ export interface LoanLine {
    * line then amortises over the remaining due dates. Absent: 0.
    */
   readonly deferralPeriods?: number;
+  /**
+   * « Taux par paliers »: rates fixed in advance (fixed-rate lines only),
+   * each from a due number on; absent or empty: the line's rate throughout
+   * (src/loan/rate-steps.ts).
+   */
+  readonly rateSteps?: readonly RateStep[];
+}
+
+/** From due number `fromNumber` on (1 = first due date of the amortisation phase, deferral included), the annual rate is `ratePct` %. */
+export interface RateStep {
+  readonly fromNumber: number;
+  readonly ratePct: Decimal;
 }
 
 /** A « Versement »: money actually put at the borrower's disposal. */

@@ -4,6 +4,7 @@ import { formatMachine } from '../money/format.js';
 import { Decimal } from '../money/decimal.js';
 import { amortisationStart, prefinancingStart } from './prefinancing.js';
 import type { Disbursement, LoanLine } from './types.js';
+import { rateStepProblems } from './rate-steps.js';
 import type { RateHistory } from '../rates/history.js';
 
 export interface LineProblem {
@@ -123,6 +124,10 @@ export function loanLineProblems(
         });
       }
     }
+  }
+
+  for (const p of rateStepProblems(line, line.rateSteps ?? [])) {
+    problems.push({ columnName: 'rate_steps', message: `rate step ${p.step + 1} (from due number ${line.rateSteps![p.step]!.fromNumber}): ${p.message}` });
   }
 
   const given = options.disbursements ?? [];
