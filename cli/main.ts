@@ -4,19 +4,58 @@ import { Command, CommanderError } from 'commander';
 import { type CliIo, packageRoot } from './io.js';
 import { InputRegistry } from './output.js';
 import { EXIT_BAD_INPUT, type RunSettings, internalError } from './skeleton.js';
-import { registerAmortize } from './commands/amortize.js';
-import { registerAllocate } from './commands/allocate.js';
-import { registerRar } from './commands/rar.js';
-import { registerGuarantee } from './commands/guarantee.js';
-import { registerSubsidies } from './commands/subsidies.js';
-import { registerLateInterest } from './commands/late-interest.js';
-import { registerCa } from './commands/ca.js';
-import { registerShare } from './commands/share.js';
-import { registerGroupFees } from './commands/group-fees.js';
-import { registerReinvoice } from './commands/reinvoice.js';
-import { registerScore } from './commands/score.js';
-import { registerOrders } from './commands/orders.js';
 import { preloadWorkbooks } from './workbooks.js';
+
+type Register = (program: Command, io: CliIo, setStatus: (code: number) => void) => void;
+
+/**
+ * Every command, in the order of `finloc --help`, each loaded only when the
+ * run needs it: loading them all cost about 0,25 s of every run's start, a
+ * third of `finloc amortize` on a book of 20 000 lines (docs/performance.md).
+ */
+const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
+  ['amortize', async () => (await import('./commands/amortize.js')).registerAmortize],
+  ['allocate', async () => (await import('./commands/allocate.js')).registerAllocate],
+  ['rar', async () => (await import('./commands/rar.js')).registerRar],
+  ['guarantee', async () => (await import('./commands/guarantee.js')).registerGuarantee],
+  ['subsidies', async () => (await import('./commands/subsidies.js')).registerSubsidies],
+  ['late-interest', async () => (await import('./commands/late-interest.js')).registerLateInterest],
+  ['ca', async () => (await import('./commands/ca.js')).registerCa],
+  ['share', async () => (await import('./commands/share.js')).registerShare],
+  ['group-fees', async () => (await import('./commands/group-fees.js')).registerGroupFees],
+  ['reinvoice', async () => (await import('./commands/reinvoice.js')).registerReinvoice],
+  ['score', async () => (await import('./commands/score.js')).registerScore],
+  ['orders', async () => (await import('./commands/orders.js')).registerOrders],
+];
+
+/** Global options that take a value in the next argument (`--sheet NAME`): that value is no command's name. */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['--sheet']);
+
+/**
+ * The command a run names, when it names one: the first argument that is
+ * neither an option nor a global option's value. Anything else (no command,
+ * `help`, a misspelt name) loads every command, for the help and for
+ * commander's « did you mean ».
+ */
+function commandNamed(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (GLOBAL_OPTIONS_WITH_VALUE.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    return COMMANDS.some(([name]) => name === a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/** The registrations a run needs: its command's alone, or all of them. */
+async function commandsFor(argv: readonly string[]): Promise<Register[]> {
+  const named = commandNamed(argv);
+  return Promise.all(COMMANDS.filter(([name]) => named === undefined || name === named).map(([, load]) => load()));
+}
 
 declare module './skeleton.js' {
   interface RunSettings {
@@ -36,8 +75,8 @@ export function version(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Every command, registered on a fresh program (one per run, so tests can run many). */
-export function buildProgram(io: CliIo, setStatus: (code: number) => void): Command {
+/** The commands given, registered on a fresh program (one per run, so tests can run many). */
+export function buildProgram(io: CliIo, setStatus: (code: number) => void, commands: readonly Register[]): Command {
   const program = new Command('finloc')
     .description('Exact calculations for French local public finance')
     .version(version(), '-V, --version', 'print the version of finloc')
@@ -72,18 +111,7 @@ export function buildProgram(io: CliIo, setStatus: (code: number) => void): Comm
     if (all.sheet !== undefined && preloaded.count === 0) actionCommand.error(`error: --sheet ${all.sheet}: no .xlsx input to read that sheet from`);
     void thisCommand;
   });
-  registerAmortize(program, io, setStatus);
-  registerAllocate(program, io, setStatus);
-  registerRar(program, io, setStatus);
-  registerGuarantee(program, io, setStatus);
-  registerSubsidies(program, io, setStatus);
-  registerLateInterest(program, io, setStatus);
-  registerCa(program, io, setStatus);
-  registerShare(program, io, setStatus);
-  registerGroupFees(program, io, setStatus);
-  registerReinvoice(program, io, setStatus);
-  registerScore(program, io, setStatus);
-  registerOrders(program, io, setStatus);
+  for (const register of commands) register(program, io, setStatus);
   const exitOverride = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverride);
@@ -109,7 +137,12 @@ export function usageProblem(message: string): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let status = 0;
   const run: CliIo = { ...io, settings: { debug: argv.includes('--debug') }, inputs: new InputRegistry() };
-  const program = buildProgram(run, (code) => (status = code));
+  let program: Command;
+  try {
+    program = buildProgram(run, (code) => (status = code), await commandsFor(argv));
+  } catch (e) {
+    return internalError(run, e);
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (e) {
