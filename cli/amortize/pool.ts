@@ -17,6 +17,12 @@ export function workerScript(): string | undefined {
   return existsSync(built) ? built : undefined;
 }
 
+/** What the main thread sends a worker: a slice to amortise, or an output buffer given back once written. */
+export type WorkerMessage = { kind: 'slice'; seq: number; bytes: Uint8Array; firstLine: number } | { kind: 'recycle'; bytes: Uint8Array };
+
+/** Buffers smaller than this are not worth a message back. */
+const RECYCLED_FROM_BYTES = 1 << 16;
+
 /**
  * Worker threads that amortise batches; results come back in the order the
  * batches were sent, whatever thread finishes first, so the output is the
@@ -26,6 +32,8 @@ export class OrderedPool {
   private readonly workers: Worker[];
   private readonly pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
   private next = 0;
+  /** The worker each output buffer came from, to give it back there. */
+  private readonly ownerOf = new WeakMap<ArrayBuffer, Worker>();
 
   constructor(script: string, size: number, init: WorkerInit) {
     this.workers = Array.from({ length: size }, () => {
@@ -36,7 +44,10 @@ export class OrderedPool {
         if (!p) return;
         this.pending.delete(m.seq);
         if (m.error !== undefined) p.reject(new Error(`worker: ${m.error}`));
-        else p.resolve(m.result!);
+        else {
+          this.ownerOf.set(m.result!.bytes.buffer as ArrayBuffer, w);
+          p.resolve(m.result!);
+        }
       });
       w.on('error', (e) => {
         for (const p of this.pending.values()) p.reject(e);
@@ -52,8 +63,23 @@ export class OrderedPool {
     const worker = this.workers[seq % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      worker.postMessage({ seq, bytes, firstLine }, [bytes.buffer as ArrayBuffer]);
+      const message: WorkerMessage = { kind: 'slice', seq, bytes, firstLine };
+      worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
     });
+  }
+
+  /**
+   * Gives a result's output buffer back to the worker that wrote it, for its
+   * next batch: only once the bytes are written and nothing holds them, since
+   * the buffer is moved (the view becomes empty here).
+   */
+  recycle(bytes: Uint8Array): void {
+    const buffer = bytes.buffer as ArrayBuffer;
+    const worker = this.ownerOf.get(buffer);
+    if (worker === undefined || buffer.byteLength < RECYCLED_FROM_BYTES) return;
+    this.ownerOf.delete(buffer);
+    const message: WorkerMessage = { kind: 'recycle', bytes: new Uint8Array(buffer) };
+    worker.postMessage(message, [buffer]);
   }
 
   async close(): Promise<void> {

@@ -184,6 +184,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
       await sheetWriter().drained();
     }
     else if (bytes.length > 0) await ctx.output().write(bytes);
+    // A file is written before write returns: its buffer can go back to the worker (standard output may still hold it).
+    if (!xlsx && opts.output !== undefined && opts.output !== '-') pool?.recycle(result.bytes);
     progress.update(lines, rows);
     // Let the event loop turn (a timer: an immediate is not enough for a signal)
     // every 100 ms: without it a file read in a few chunks is amortised in one

@@ -49,8 +49,8 @@ export interface BatchResult {
  * output is the same bytes whatever the number of threads. Tables in csv and
  * csv-fr come from the cents hot path; json from the Decimal core.
  */
-export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioContext): BatchResult {
-  const out = batchWriter;
+export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioContext, handOver?: ByteWriter): BatchResult {
+  const out = handOver ?? batchWriter;
   out.reset();
   const problems: InputProblem[] = [];
   const notes: InputNote[] = [];
@@ -104,15 +104,18 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
       problems.push(...e.problems.map((p) => locate(p.columnName, p.message)));
     }
   }
-  // A copy of the right size: the working buffer stays for the next batch, so memory does not churn.
-  return { bytes: out.bytes().slice(), problems, notes, warnings, lines, rows, projected, lineIds, lineNumbers };
+  // Handed over, the writer's own buffer leaves with the result (a worker's batch, moved to the main thread, which gives
+  // it back once written). Otherwise a copy of the right size, and the working buffer stays for the next batch.
+  return { bytes: handOver ? out.bytes() : out.bytes().slice(), problems, notes, warnings, lines, rows, projected, lineIds, lineNumbers };
 }
 
 /**
  * Amortises a slice of LOANS.csv bytes (whole records, starting on line
  * `firstLine` of the file): decodes it, reads its records, amortises them.
+ * With `handOver`, the output is written in that writer and its bytes are a
+ * view of the writer's buffer, not a copy.
  */
-export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: PortfolioContext): BatchResult {
+export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: PortfolioContext, handOver?: ByteWriter): BatchResult {
   let text: string;
   try {
     text = decodeAs(bytes, ctx.encoding);
@@ -121,7 +124,7 @@ export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: Portfol
   }
   const reader = new CsvRecordReader(ctx.separator, firstLine);
   const records = [...reader.push(text), ...reader.end()];
-  const result = amortizeBatch(records, ctx);
+  const result = amortizeBatch(records, ctx, handOver);
   result.problems.push(...readerProblems(reader).map((p) => ({ ...p, file: ctx.file })));
   return result;
 }

@@ -8,8 +8,9 @@ export class ByteWriter {
   private pos = 0;
   private static readonly encoder = new TextEncoder();
 
-  constructor(initialBytes = 1 << 16) {
-    this.buf = new Uint8Array(initialBytes);
+  /** A fresh buffer of that many bytes, or one given back for reuse (a batch's output returned by the main thread). */
+  constructor(initial: number | Uint8Array = 1 << 16) {
+    this.buf = typeof initial === 'number' ? new Uint8Array(initial) : initial;
   }
 
   get length(): number {
