@@ -2,7 +2,11 @@ import { Decimal } from '../money/decimal.js';
 import { readAmount, readRate } from '../money/parse.js';
 import { FIRST_DATE_FR, type IsoDate, LAST_DATE_FR, isDateOutOfRange, parseDate } from '../calendar/date.js';
 
-/** Reads one cell: a value, or what was expected. The cell is never empty here. */
+/**
+ * Reads one cell: a value, or what was expected. The cell is never empty here.
+ * A pure function of the text, whose result is never changed: `readRow`
+ * remembers readings by text and hands the same one to every row.
+ */
 export type FieldParser<T> = (raw: string) => { ok: true; value: T } | { ok: false; expected: string };
 
 const ok = <T>(value: T) => ({ ok: true as const, value });

@@ -143,6 +143,63 @@ function untitledColumns(headers: readonly string[]): readonly number[] {
   return list;
 }
 
+/** A column as `readRow` reads it: where its cell is, how to read it, and its cells already read. */
+interface ColumnPlan {
+  readonly name: string;
+  readonly idx: number | undefined;
+  readonly spec: ColumnSpec<unknown>;
+  /** Readings by cell text, while the column repeats its values enough to pay for the lookup (see `readCell`). */
+  memo: Map<string, ReturnType<FieldParser<unknown>>> | undefined;
+  lookups: number;
+  hits: number;
+}
+
+/**
+ * The columns of a binding in schema order, computed once per binding: a
+ * portfolio reads a million rows against one header, and rereading the
+ * schema's entries for each cost about a tenth of its set-up.
+ */
+const plans = new WeakMap<HeaderBinding<Schema>, ColumnPlan[]>();
+function planOf(binding: HeaderBinding<Schema>): ColumnPlan[] {
+  let plan = plans.get(binding);
+  if (plan === undefined) {
+    plan = Object.entries(binding.schema).map(([name, spec]) => ({ name, idx: binding.indexOf[name], spec, memo: new Map(), lookups: 0, hits: 0 }));
+    plans.set(binding, plan);
+  }
+  return plan;
+}
+
+/** Cells remembered per column, at most; then the memory starts again. */
+const MEMO_LIMIT = 4096;
+/** Lookups after which a column whose cells seldom repeat (an identifier, a principal) stops being remembered. */
+const MEMO_TRIAL = 2048;
+
+/**
+ * A cell read by its column's parser, remembered by its text: a parser is a
+ * pure function of the text, and what it returns is never changed (Decimals
+ * are immutable), so a rate, a periodicity or a date read once is read for
+ * every line that repeats it — a book of 100 000 lines has a few hundred
+ * distinct rates. A column whose cells rarely repeat stops being remembered.
+ */
+function readCell(column: ColumnPlan, raw: string): ReturnType<FieldParser<unknown>> {
+  const memo = column.memo;
+  if (memo === undefined) return column.spec.parse(raw);
+  column.lookups++;
+  let r = memo.get(raw);
+  if (r !== undefined) {
+    column.hits++;
+    return r;
+  }
+  if (column.lookups === MEMO_TRIAL && column.hits * 2 < column.lookups) {
+    column.memo = undefined;
+    return column.spec.parse(raw);
+  }
+  r = column.spec.parse(raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, r);
+  return r;
+}
+
 /**
  * Reads one record against a bound header, collecting every problem of the
  * row. Cells of unknown columns are not read. Cells past the header and
@@ -166,8 +223,8 @@ export function readRow<S extends Schema>(record: CsvRecord, binding: HeaderBind
       problems.push({ line: record.line, column: i + 1, message: `a value in a column without a title: ${quoted(cell)}` });
     }
   }
-  for (const [name, spec] of Object.entries(binding.schema)) {
-    const idx = binding.indexOf[name as keyof S];
+  for (const column of planOf(binding as HeaderBinding<Schema>)) {
+    const { name, idx, spec } = column;
     const raw = idx === undefined ? undefined : fields[idx];
     if (raw === undefined || raw.trim() === '') {
       if (spec.presence === 'required') {
@@ -176,7 +233,7 @@ export function readRow<S extends Schema>(record: CsvRecord, binding: HeaderBind
       row[name] = spec.default;
       continue;
     }
-    const r = spec.parse(raw);
+    const r = readCell(column, raw);
     if (r.ok) row[name] = r.value;
     else problems.push({ line: record.line, column: idx! + 1, columnName: name, message: `expected ${r.expected}, got ${quoted(raw)}` });
   }
