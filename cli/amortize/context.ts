@@ -6,6 +6,7 @@ import { loanLineSchema } from '../../src/loan/input.js';
 import type { IsoDate } from '../../src/calendar/date.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import type { Disbursement } from '../../src/loan/types.js';
+import type { RateStepsFile } from '../../src/loan/rate-steps.js';
 import type { TextEncodingName } from '../../src/csv/decode.js';
 import type { Separator } from '../../src/csv/records.js';
 
@@ -18,6 +19,8 @@ export interface WorkerInit {
   readonly headers: readonly string[];
   readonly index: { name: string; knownUntil: string; points: [string, string][] };
   readonly disbursements: [string, [string, string][]][];
+  /** --rate-steps: the file, its columns, and each line's steps as [file line, from number, rate]. */
+  readonly rateSteps?: { file: string; columns: RateStepsFile['columns']; byLine: [string, [number, number, string][]][] };
   readonly format: OutputFormat;
 }
 
@@ -30,6 +33,15 @@ export function initFromContext(ctx: PortfolioContext): WorkerInit {
     headers: ctx.binding.headers,
     index: { name: ctx.index.name, knownUntil: ctx.index.knownUntil, points: ctx.index.points.map((p) => [p.effectiveDate, p.ratePct.toString()]) },
     disbursements: [...ctx.disbursements].map(([id, list]) => [id, list.map((d) => [d.date, d.amount.toString()])]),
+    ...(ctx.rateSteps
+      ? {
+          rateSteps: {
+            file: ctx.rateSteps.file,
+            columns: ctx.rateSteps.columns,
+            byLine: [...ctx.rateSteps.byLine].map(([id, list]) => [id, list.map((g): [number, number, string] => [g.line, g.step.fromNumber, g.step.ratePct.toString()])]),
+          },
+        }
+      : {}),
     format: ctx.format,
   };
 }
@@ -49,6 +61,15 @@ export function contextFromInit(init: WorkerInit): PortfolioContext {
     disbursements: new Map(
       init.disbursements.map(([id, list]): [string, Disbursement[]] => [id, list.map(([d, a]) => ({ date: d as IsoDate, amount: new Decimal(a) }))]),
     ),
+    ...(init.rateSteps
+      ? {
+          rateSteps: {
+            file: init.rateSteps.file,
+            columns: init.rateSteps.columns,
+            byLine: new Map(init.rateSteps.byLine.map(([id, list]) => [id, list.map(([line, fromNumber, rate]) => ({ line, step: { fromNumber, ratePct: new Decimal(rate) } }))])),
+          },
+        }
+      : {}),
     format: init.format,
   };
 }

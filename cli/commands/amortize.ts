@@ -17,7 +17,8 @@ import { type ActuarialRate, actuarialRate, loanFlows } from '../../src/loan/act
 import { summaryReport } from '../../src/loan/summary-report.js';
 import { yearEndReport } from '../../src/loan/year-end-report.js';
 import { withFile } from '../../src/errors.js';
-import type { Disbursement, Schedule } from '../../src/loan/types.js';
+import type { Disbursement, RateStep, Schedule } from '../../src/loan/types.js';
+import { type RateStepsFile, rateStepSchema, unknownRateStepLines } from '../../src/loan/rate-steps.js';
 import type { OutputFormat } from '../../src/output/format.js';
 import type { RateHistory } from '../../src/rates/history.js';
 import { projectionNote } from '../../src/rates/projection-note.js';
@@ -37,6 +38,7 @@ export interface AmortizeCliOptions {
   year?: number;
   indexFile?: string;
   disbursements?: string;
+  rateSteps?: string;
   threads?: number;
   skipInvalid?: boolean;
   errors?: string;
@@ -59,12 +61,13 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
     name: 'amortize',
     description: 'regenerate the amortisation table (« tableau d\'amortissement ») of CDC loan lines',
     files: [{ name: 'LOANS.csv', description: 'one loan line per row (see README: input columns)' }],
-    inputOptions: ['indexFile', 'disbursements', 'check'],
+    inputOptions: ['indexFile', 'disbursements', 'rateSteps', 'check'],
     outputOptions: ['errors'],
     options: (c) =>
       c
         .option('--index-file <FILE>', 'Livret A history (effective_date,rate_pct) replacing data/livret-a.csv')
         .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
+        .option('--rate-steps <FILE>', 'rates fixed in advance by steps, fixed-rate lines (line_id,from_number,rate_pct): from due number from_number on, the rate is rate_pct')
         .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
         .option('--check <LENDER.csv>', "check the lender's table (csv or csv-fr layout, several lines, a Total row allowed) cell by cell; exit 1 when a cell differs, naming the convention that reproduces it")
         .option('--report <REPORT>', 'schedule (the tables, default), summary (a line each: totals, TEG, actuarial rate) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', formatParser(['schedule', 'summary', 'year-end'] as const))
@@ -111,8 +114,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     }
     return sheets;
   };
-  const index = loadLivretA(io, opts.indexFile);
-  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const { index, disbursements, rateSteps } = lineInputs(io, opts);
   const progress = new Progress(io);
   const problems: InputProblem[] = [];
   let problemCount = 0;
@@ -123,7 +125,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   let projected = 0;
   let wroteJsonItem = false;
   let wroteHeader = false;
-  const seenDisbursementLines = new Set<string>();
+  const seenLines = new Set<string>();
   // Every line_id amortised, with its line: a line_id given twice is refused, both lines named, even with --skip-invalid.
   const lineOfId = new Map<string, number>();
   let duplicated = false;
@@ -133,7 +135,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const { binding, problems: headerProblems, notes: headerNotes } = bindHeader(sliced.header, loanLineSchema, tableOptions(io));
   if (headerProblems.length > 0) throw new InputError(headerProblems.map((p) => ({ ...p, file })));
   printNotes(io, headerNotes.map((n) => ({ ...n, file })));
-  const pctx: PortfolioContext = { file, encoding: sliced.encoding, separator: sliced.separator, binding, index, disbursements, format };
+  const pctx: PortfolioContext = { file, encoding: sliced.encoding, separator: sliced.separator, binding, index, disbursements, ...(rateSteps ? { rateSteps } : {}), format };
 
   const threads = opts.threads ?? (sizeOf(resolvePath(io, file)) >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
   const script = threads > 0 ? workerScript() : undefined;
@@ -153,7 +155,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     lines += result.lines;
     rows += result.rows;
     projected += result.projected;
-    for (const id of result.lineIds) if (disbursements.has(id)) seenDisbursementLines.add(id);
+    for (const id of result.lineIds) if (disbursements.has(id) || rateSteps?.byLine.has(id)) seenLines.add(id);
     result.lineIds.forEach((id, k) => {
       const line = result.lineNumbers[k]!;
       const before = lineOfId.get(id);
@@ -205,12 +207,9 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   }
   while (inFlight.length > 0) await take(await inFlight.shift()!);
 
-  for (const id of disbursements.keys()) {
-    if (!seenDisbursementLines.has(id)) {
-      problemCount++;
-      problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
-    }
-  }
+  const unknown = unknownLineProblems({ disbursements, rateSteps }, seenLines, file, opts);
+  problemCount += unknown.length;
+  problems.push(...unknown);
   if (problemCount > 0 && (!opts.skipInvalid || duplicated)) {
     if (problemCount > problems.length) problems.push({ file, message: `… and ${problemCount - problems.length} more problems` });
     throw new InputError(problems);
@@ -243,8 +242,7 @@ async function amortizeLenderCheck(ctx: RunContext, file: string, opts: Amortize
   const io = ctx.io;
   const read = readTableFile(io, file, loanLineSchema);
   const lender = readTableFile(io, lenderFile, lenderTableSchema);
-  const index = loadLivretA(io, opts.indexFile);
-  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const { index, disbursements, rateSteps } = lineInputs(io, opts);
   const problems: InputProblem[] = [...read.problems, ...lender.problems];
   const byLine = new Map<string, { number: number; row: LenderRow }[]>();
   for (const { line, row } of lender.rows) {
@@ -258,8 +256,8 @@ async function amortizeLenderCheck(ctx: RunContext, file: string, opts: Amortize
     list.push({ number, row });
     byLine.set(row.line_id, list);
   }
-  const amortized = amortizeRows(read, { index, disbursements, only: (id) => byLine.has(id) });
-  problems.push(...withFile(amortized.problems, file));
+  const amortized = amortizeRows(read, { index, disbursements, ...(rateSteps ? { rateSteps } : {}), only: (id) => byLine.has(id) });
+  problems.push(...withFile(amortized.problems, file), ...unknownLineProblems({ disbursements, rateSteps }, amortized.lineIds, file, opts));
   for (const [id, rows] of byLine) {
     if (!amortized.lineIds.has(id)) problems.push({ file: lenderFile, message: `line_id ${quoted(id)} (${rows.length} due dates) is not in ${file}` });
   }
@@ -280,16 +278,16 @@ async function amortizeLenderCheck(ctx: RunContext, file: string, opts: Amortize
 async function amortizeSummary(ctx: RunContext, file: string, opts: AmortizeCliOptions): Promise<Outcome> {
   const io = ctx.io;
   const read = readTableFile(io, file, loanLineSchema);
-  const index = loadLivretA(io, opts.indexFile);
-  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const { index, disbursements, rateSteps } = lineInputs(io, opts);
   const lines: { schedule: Schedule; actuarial: ActuarialRate }[] = [];
   const amortized = amortizeRows(read, {
     index,
     disbursements,
+    ...(rateSteps ? { rateSteps } : {}),
     // The rows are dropped: the summary keeps the line and its totals only.
     each: (_, schedule) => lines.push({ schedule: { ...schedule, rows: [] }, actuarial: actuarialRate(loanFlows(schedule, disbursements.get(schedule.line.lineId)), schedule.line.periodMonths) }),
   });
-  const problems = [...read.problems, ...withFile(amortized.problems, file)];
+  const problems = [...read.problems, ...withFile(amortized.problems, file), ...unknownLineProblems({ disbursements, rateSteps }, amortized.lineIds, file, opts)];
   if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
   if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
   const notes = runNotes(index, withFile(amortized.warnings, file).map((w) => warning(formatProblem(w))), lines.filter((l) => usesProjection(l.schedule)).length);
@@ -307,19 +305,19 @@ async function amortizeYearEnd(ctx: RunContext, file: string, opts: AmortizeCliO
   const year = opts.year;
   const io = ctx.io;
   const read = readTableFile(io, file, loanLineSchema);
-  const index = loadLivretA(io, opts.indexFile);
-  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
+  const { index, disbursements, rateSteps } = lineInputs(io, opts);
   const figures: YearEndFigures[] = [];
   let projected = 0;
   const amortized = amortizeRows(read, {
     index,
     disbursements,
+    ...(rateSteps ? { rateSteps } : {}),
     each: (_, schedule) => {
       figures.push(yearEndFigures(schedule, year));
       if (usesProjection(schedule)) projected++;
     },
   });
-  const problems = [...read.problems, ...withFile(amortized.problems, file)];
+  const problems = [...read.problems, ...withFile(amortized.problems, file), ...unknownLineProblems({ disbursements, rateSteps }, amortized.lineIds, file, opts)];
   if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
   if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
   const report = yearEndReport(figures, year);
@@ -340,13 +338,10 @@ async function amortizeHtml(ctx: RunContext, file: string, opts: AmortizeCliOpti
   const read = readTableFile(io, file, loanLineSchema);
   const limit = amortizeHtmlLimitProblem(read.rows.length);
   if (limit !== undefined) throw new InputError([{ file, message: limit }]);
-  const index = loadLivretA(io, opts.indexFile);
-  const disbursements = opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>();
-  const amortized = amortizeRows(read, { index, disbursements });
+  const { index, disbursements, rateSteps } = lineInputs(io, opts);
+  const amortized = amortizeRows(read, { index, disbursements, ...(rateSteps ? { rateSteps } : {}) });
   const problems = [...read.problems, ...withFile(amortized.problems, file)];
-  for (const id of disbursements.keys()) {
-    if (!amortized.lineIds.has(id)) problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
-  }
+  problems.push(...unknownLineProblems({ disbursements, rateSteps }, amortized.lineIds, file, opts));
   if (problems.length > 0 && !opts.skipInvalid) throw new InputError(problems);
   if (problems.length > 0) reportSkipped(ctx, opts, problems, problems.length);
   const schedules = amortized.schedules.map((s) => s.schedule);
@@ -413,6 +408,46 @@ function reportSkipped(ctx: RunContext, opts: AmortizeCliOptions, problems: read
   } else {
     ctx.io.stderr.write(`finloc: ${count} problem(s) in invalid lines, left out:\n` + report.replace(/^/gm, 'finloc: '));
   }
+}
+
+/** What the lines of LOANS.csv are amortised with: the Livret A history, and the optional disbursements and rate steps files. */
+function lineInputs(io: CliIo, opts: AmortizeCliOptions): { index: RateHistory; disbursements: Map<string, Disbursement[]>; rateSteps: RateStepsFile | undefined } {
+  return {
+    index: loadLivretA(io, opts.indexFile),
+    disbursements: opts.disbursements ? loadDisbursements(io, opts.disbursements) : new Map<string, Disbursement[]>(),
+    rateSteps: opts.rateSteps ? loadRateSteps(io, opts.rateSteps) : undefined,
+  };
+}
+
+/** Disbursements or rate steps naming a line_id that LOANS.csv does not have: refused, never ignored. */
+function unknownLineProblems(
+  given: { disbursements: ReadonlyMap<string, unknown>; rateSteps: RateStepsFile | undefined },
+  lineIds: ReadonlySet<string>,
+  file: string,
+  opts: AmortizeCliOptions,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const id of given.disbursements.keys()) {
+    if (!lineIds.has(id)) problems.push({ file: opts.disbursements!, message: `disbursements for line_id "${id}", which is not in ${file}` });
+  }
+  return [...problems, ...unknownRateStepLines(given.rateSteps, lineIds, file)];
+}
+
+function loadRateSteps(io: CliIo, path: string): RateStepsFile {
+  const read = readTableFile(io, path, rateStepSchema);
+  if (read.problems.length > 0) throw new InputError(read.problems);
+  const byLine = new Map<string, { line: number; step: RateStep }[]>();
+  for (const { line, row } of read.rows) {
+    const list = byLine.get(row.line_id) ?? [];
+    list.push({ line, step: { fromNumber: row.from_number, ratePct: row.rate_pct } });
+    byLine.set(row.line_id, list);
+  }
+  const columns: Record<string, number> = {};
+  for (const name of ['line_id', 'from_number', 'rate_pct'] as const) {
+    const column = read.columnOf(name);
+    if (column !== undefined) columns[name] = column;
+  }
+  return { file: path, columns, byLine };
 }
 
 function loadDisbursements(io: CliIo, path: string): Map<string, Disbursement[]> {

@@ -5,12 +5,15 @@ import { loanLineFromRow, loanLineSchema } from './input.js';
 import { loanLineWarnings } from './plausibility.js';
 import { amortize } from './schedule.js';
 import type { Disbursement, Schedule } from './types.js';
+import { type RateStepsFile, attachRateSteps } from './rate-steps.js';
 
 export interface AmortizeCsvOptions extends TableOptions {
   /** The Livret A history, for indexed lines (the Node entry point `finloc/node` gives the bundled one by default). */
   readonly index?: RateHistory;
   /** Actual « Versements », by line_id. */
   readonly disbursements?: ReadonlyMap<string, readonly Disbursement[]>;
+  /** Rates fixed in advance by steps (`--rate-steps`), by line_id; their problems are located in their own file. */
+  readonly rateSteps?: RateStepsFile;
   /**
    * When given, the plausibility warnings of the lines amortised (a rate
    * typed as a fraction, a principal over 10 billion €…: src/loan/plausibility.ts)
@@ -64,12 +67,17 @@ export function amortizeRows(
       continue;
     }
     if (options.only && !options.only(row.line_id)) continue;
+    const stepped = attachRateSteps(built.line, options.rateSteps);
+    if (!stepped.line) {
+      problems.push(...stepped.problems);
+      continue;
+    }
     try {
       const disbursements = options.disbursements?.get(row.line_id);
-      const schedule = amortize(built.line, { ...(options.index ? { index: options.index } : {}), ...(disbursements ? { disbursements } : {}) });
+      const schedule = amortize(stepped.line, { ...(options.index ? { index: options.index } : {}), ...(disbursements ? { disbursements } : {}) });
       if (options.each) options.each(line, schedule);
       else schedules.push({ line, schedule });
-      for (const w of loanLineWarnings(built.line, options.index)) warnings.push(at(line, w.columnName, w.message));
+      for (const w of loanLineWarnings(stepped.line, options.index)) warnings.push(at(line, w.columnName, w.message));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => at(line, p.columnName, p.message)));

@@ -81,6 +81,7 @@ export const loanLineSchema = {
   deferral_periods: withDefault(f.integerIn(0, 1199, 'a number of interest-only due dates from 0 to 1 199'), 0, [
     'differe_amortissement', 'differe_d_amortissement', "nombre d'échéances de différé", 'echeances_de_differe', 'differe',
   ]),
+  fees: withDefault(f.nonNegativeAmount, ZERO, ['frais', 'frais_de_dossier', 'frais de dossier', 'commission', 'commission_d_engagement', 'commission d engagement']),
   prefinancing_months: withDefault(f.integerIn(0, MAX_PREFINANCING_MONTHS, `a prefinancing of at most ${MAX_PREFINANCING_MONTHS} months`), 0, ['prefinancement', 'duree_prefinancement', 'duree de la phase de prefinancement']),
 };
 
@@ -111,6 +112,7 @@ export function loanLineFromRow(row: LoanLineRow): { line?: LoanLine; problems: 
       dayCount: row.day_count,
       prefinancingMonths: row.prefinancing_months,
       ...(row.deferral_periods > 0 ? { deferralPeriods: row.deferral_periods } : {}),
+      ...(row.fees.greaterThan(0) ? { fees: row.fees } : {}),
     },
     problems,
   };

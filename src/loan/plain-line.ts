@@ -32,6 +32,7 @@ export interface PlainLoanLine {
   readonly dayCount?: string;
   readonly prefinancingMonths?: number | string;
   readonly deferralPeriods?: number | string;
+  readonly fees?: PlainValue;
 }
 
 /** The field of PlainLoanLine a column of LOANS.csv is given in (`first_due_date` → `firstDueDate`). */

@@ -11,6 +11,8 @@ import { amortizeInCents } from './schedule-in-cents.js';
 import { scheduleBody, scheduleJson, writeCentsScheduleBody } from './render.js';
 import { ByteWriter } from '../output/byte-writer.js';
 import type { Disbursement } from './types.js';
+import { type RateStepsFile, attachRateSteps } from './rate-steps.js';
+import { actuarialRate, loanFlows } from './actuarial-rate.js';
 
 /** What every batch of a portfolio run shares: the file's form and header, the index, the disbursements, the output form. */
 export interface PortfolioContext {
@@ -20,6 +22,8 @@ export interface PortfolioContext {
   readonly binding: HeaderBinding<typeof loanLineSchema>;
   readonly index: RateHistory;
   readonly disbursements: ReadonlyMap<string, readonly Disbursement[]>;
+  /** Rates fixed in advance by steps (`--rate-steps`), by line_id. */
+  readonly rateSteps?: RateStepsFile;
   readonly format: OutputFormat;
 }
 
@@ -81,24 +85,33 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
       problems.push(...built.problems.map((p) => locate(p.columnName, p.message)));
       continue;
     }
-    const given = ctx.disbursements.get(built.line.lineId);
+    const stepped = attachRateSteps(built.line, ctx.rateSteps);
+    if (!stepped.line) {
+      problems.push(...stepped.problems);
+      // Named all the same, so that its steps are not also reported as naming no line.
+      lineIds.push(built.line.lineId);
+      lineNumbers.push(record.line);
+      continue;
+    }
+    const line = stepped.line;
+    const given = ctx.disbursements.get(line.lineId);
     const options = { index: ctx.index, ...(given ? { disbursements: given } : {}) };
     try {
-      const fast = ctx.format === 'json' ? undefined : amortizeInCents(built.line, options);
+      const fast = ctx.format === 'json' ? undefined : amortizeInCents(line, options);
       if (fast) {
         writeCentsScheduleBody(out, fast, ctx.format as 'csv' | 'csv-fr');
         rows += fast.rows.length;
         if (fast.usesProjection) projected++;
       } else {
-        const schedule = amortize(built.line, options);
-        out.text(ctx.format === 'json' ? ',\n' + indent(JSON.stringify(scheduleJson(schedule), null, 2), '    ') : scheduleBody(schedule, ctx.format));
+        const schedule = amortize(line, options);
+        out.text(ctx.format === 'json' ? ',\n' + indent(JSON.stringify(scheduleJson(schedule, actuarialRate(loanFlows(schedule, given), line.periodMonths)), null, 2), '    ') : scheduleBody(schedule, ctx.format));
         rows += schedule.rows.length;
         if (schedule.summary.indexValues.some((v) => v.projected)) projected++;
       }
       lines++;
-      lineIds.push(built.line.lineId);
+      lineIds.push(line.lineId);
       lineNumbers.push(record.line);
-      for (const w of loanLineWarnings(built.line, ctx.index)) warnings.push(locate(w.columnName, w.message));
+      for (const w of loanLineWarnings(line, ctx.index)) warnings.push(locate(w.columnName, w.message));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => locate(p.columnName, p.message)));

@@ -3,6 +3,7 @@ import { required } from '../csv/table.js';
 import * as f from '../csv/fields.js';
 import { MAX_PERIODS, loanLineSchema } from './input.js';
 import type { LoanLine, RateStep } from './types.js';
+import type { InputProblem } from '../errors.js';
 
 /**
  * « Taux par paliers »: rates fixed in advance by steps (« 7,8 % pendant
@@ -104,4 +105,39 @@ export function steppedFirstPayment(base: Decimal, periodRates: readonly Decimal
 /** Whether a line has rates fixed in advance by steps. */
 export function hasRateSteps(line: LoanLine): boolean {
   return (line.rateSteps?.length ?? 0) > 0;
+}
+
+/** A step file read: each line's steps with the file line they come from, and where its columns are (for messages). */
+export interface RateStepsFile {
+  readonly file: string;
+  readonly columns: { readonly [K in keyof typeof rateStepSchema]?: number };
+  readonly byLine: ReadonlyMap<string, readonly { readonly line: number; readonly step: RateStep }[]>;
+}
+
+/**
+ * The line with its steps from a step file, or the steps' problems located
+ * in that file (file, line, column): a step file is checked against the
+ * line it names, whichever path amortises the line.
+ */
+export function attachRateSteps(line: LoanLine, file: RateStepsFile | undefined): { line?: LoanLine; problems: InputProblem[] } {
+  const given = file?.byLine.get(line.lineId);
+  if (!file || !given || given.length === 0) return { line, problems: [] };
+  const problems = rateStepProblems(line, given.map((g) => g.step)).map((p): InputProblem => {
+    const column = file.columns[p.columnName];
+    return { file: file.file, line: given[p.step]!.line, ...(column !== undefined ? { column } : {}), columnName: p.columnName, message: p.message };
+  });
+  if (problems.length > 0) return { problems };
+  return { line: { ...line, rateSteps: given.map((g) => g.step) }, problems: [] };
+}
+
+/** The step file's lines that name no line of LOANS.csv: a step for a line that does not exist is refused, not ignored. */
+export function unknownRateStepLines(file: RateStepsFile | undefined, lineIds: ReadonlySet<string>, loansFile: string): InputProblem[] {
+  if (!file) return [];
+  const problems: InputProblem[] = [];
+  for (const [id, given] of file.byLine) {
+    if (lineIds.has(id)) continue;
+    const column = file.columns.line_id;
+    problems.push({ file: file.file, line: given[0]!.line, ...(column !== undefined ? { column } : {}), columnName: 'line_id', message: `line_id ${JSON.stringify(id)} is not in ${loansFile}` });
+  }
+  return problems;
 }

@@ -6,6 +6,7 @@ import type { CentsSchedule } from './schedule-in-cents.js';
 import { ByteWriter, writeCents, writeDigits } from '../output/byte-writer.js';
 import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
 import type { Schedule, ScheduleRow } from './types.js';
+import { ACTUARIAL_PLACES, type ActuarialRate, actuarialRate, loanFlows, shownActuarialPct } from './actuarial-rate.js';
 
 /**
  * The columns of the amortisation table: machine keys (csv, json) and the
@@ -93,7 +94,7 @@ export function scheduleBody(schedule: Schedule, format: TableFormat): string {
 }
 
 /** One line of the json output: summary and rows, amounts as strings. */
-export function scheduleJson(schedule: Schedule): object {
+export function scheduleJson(schedule: Schedule, actuarial: ActuarialRate = actuarialRate(loanFlows(schedule), schedule.line.periodMonths)): object {
   const s = schedule.summary;
   const f: OutputFormat = 'json';
   return {
@@ -108,6 +109,9 @@ export function scheduleJson(schedule: Schedule): object {
       first_payment: amountText(s.firstPayment, f),
       period_rate_pct: s.periodRatePct.toDecimalPlaces(10).toFixed(),
       teg_pct: s.tegPct.toDecimalPlaces(10).toFixed(),
+      actuarial_rate_pct: shownActuarialPct(actuarial.proportionalPct).toFixed(ACTUARIAL_PLACES),
+      actuarial_annual_pct: shownActuarialPct(actuarial.equivalentAnnualPct).toFixed(ACTUARIAL_PLACES),
+      ...(schedule.line.fees ? { fees: amountText(schedule.line.fees, f) } : {}),
       index_values: s.indexValues.map((v) => ({
         effective_date: v.effectiveDate,
         rate_pct: v.ratePct.toFixed(),
@@ -131,7 +135,7 @@ export function scheduleJson(schedule: Schedule): object {
 
 /** A whole document in one of the three formats. */
 export function renderSchedules(schedules: readonly Schedule[], format: OutputFormat): string {
-  if (format === 'json') return JSON.stringify({ lines: schedules.map(scheduleJson) }, null, 2) + '\n';
+  if (format === 'json') return JSON.stringify({ lines: schedules.map((s) => scheduleJson(s)) }, null, 2) + '\n';
   return scheduleHeader(format) + schedules.map((s) => scheduleBody(s, format)).join('');
 }
 

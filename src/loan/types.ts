@@ -60,6 +60,12 @@ export interface LoanLine {
    * (src/loan/rate-steps.ts).
    */
   readonly rateSteps?: readonly RateStep[];
+  /**
+   * Fees paid by the borrower at disbursement (« frais de dossier »,
+   * « commission d'engagement »), in €: they change no figure of the table,
+   * only the actuarial rate (src/loan/actuarial-rate.ts). Absent: none.
+   */
+  readonly fees?: Decimal;
 }
 
 /** From due number `fromNumber` on (1 = first due date of the amortisation phase, deferral included), the annual rate is `ratePct` %. */

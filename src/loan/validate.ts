@@ -102,6 +102,9 @@ export function loanLineProblems(
   if (!line.principal.greaterThan(0)) problems.push({ columnName: 'principal', message: 'expected an amount greater than zero' });
   if (!Number.isInteger(line.periods) || line.periods < 1) problems.push({ columnName: 'periods', message: 'expected a whole number of due dates, at least 1' });
   if (line.progressivityPct.lessThanOrEqualTo(-100)) problems.push({ columnName: 'progressivity_pct', message: 'expected a progressivity above -100 %' });
+  if (line.fees !== undefined && (!Decimal.isDecimal(line.fees) || line.fees.isNegative() || !line.fees.lessThan(line.principal))) {
+    problems.push({ columnName: 'fees', message: `expected fees of zero or more, below the line amount, got ${String(line.fees)}` });
+  }
   if (line.ratePct.lessThan(0)) problems.push({ columnName: 'rate_pct', message: 'expected a rate of zero or more (article 10: a rate is never negative)' });
   const span = spanProblems(line);
   if (span.length > 0) return [...problems, ...span];

@@ -61,7 +61,7 @@ describe('finloc amortize: bad input', () => {
   });
   test('an unknown column and a malformed file', async () => {
     expect(await fails('line_id,principal,colour\n')).toEqual([
-      'finloc: loans.csv:1:3 (colour): unknown column "colour"; expected one of line_id, principal, first_due_date, periods, periodicity, index, margin_pct, rate_pct, revision, progressivity_pct, progressivity_floor_pct, profile, interest_mode, day_count, deferral_periods, prefinancing_months',
+      'finloc: loans.csv:1:3 (colour): unknown column "colour"; expected one of line_id, principal, first_due_date, periods, periodicity, index, margin_pct, rate_pct, revision, progressivity_pct, progressivity_floor_pct, profile, interest_mode, day_count, deferral_periods, fees, prefinancing_months',
       'finloc: loans.csv:1: missing column "first_due_date"',
       'finloc: loans.csv:1: missing column "periods"',
       'finloc: loans.csv:1: missing column "rate_pct"',

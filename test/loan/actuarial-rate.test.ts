@@ -5,7 +5,7 @@ import type { IsoDate } from '../../src/calendar/date.js';
 import { countDays } from '../../src/calendar/day-count.js';
 import { amortizeLine } from '../../node/index.js';
 import { type LoanFlow, actuarialRate, loanFlows } from '../../src/loan/actuarial-rate.js';
-import { runFinloc } from '../helpers/cli.js';
+import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
 
 // Issue 14, item 3: the actuarial rate of all the borrower's flows.
 
@@ -58,8 +58,38 @@ describe('finloc amortize --report summary', () => {
     const r = await runFinloc(['amortize', 'data/examples/cdc-180000.csv', '--report', 'summary']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'line_id,principal,periods,first_payment,total_payment,total_interest,teg_pct,actuarial_rate_pct,actuarial_annual_pct\n' +
-        '5676228,569627.00,25,30214.17,755354.37,185727.37,2.30,2.30,2.30\n',
+      'line_id,principal,periods,first_payment,total_payment,total_interest,fees,teg_pct,actuarial_rate_pct,actuarial_annual_pct\n' +
+        '5676228,569627.00,25,30214.17,755354.37,185727.37,0.00,2.30,2.30,2.30\n',
     );
+  });
+
+  test('fees paid at disbursement raise the actuarial rate, not the table', async () => {
+    const dir = tempDir();
+    // 1 000 at 10 %, one annual due date, 20 € of « frais de dossier »: the borrower receives 980 and repays 1 100:
+    // 980 = 1 100 / (1 + r) → r = 1 100 / 980 − 1 = 12,244 897 9… % → 12,2449.
+    const loans = writeFile(dir, 'l.csv', 'ligne;capital;premiere_echeance;nombre_echeances;taux;frais de dossier\nF;1000;01/01/2028;1;10;20\n');
+    const r = await runFinloc(['amortize', loans, '--report', 'summary']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'line_id,principal,periods,first_payment,total_payment,total_interest,fees,teg_pct,actuarial_rate_pct,actuarial_annual_pct\n' +
+        'F,1000.00,1,1100.00,1100.00,100.00,20.00,10.00,12.2449,12.2449\n',
+    );
+    const table = await runFinloc(['amortize', loans]);
+    expect(table.stdout.split('\n')[1]).toBe('F,1,2028-01-01,10.00,1100.00,1000.00,100.00,0.00,0.00,0.00');
+  });
+
+  test('the json output gives each line its actuarial rates', async () => {
+    const dir = tempDir();
+    const r = await runFinloc(['amortize', writeFile(dir, 'l.csv', 'line_id,principal,first_due_date,periods,rate_pct,fees\nF,1000,2028-01-01,1,10,20\n'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout).lines[0].summary;
+    expect([summary.teg_pct, summary.actuarial_rate_pct, summary.actuarial_annual_pct, summary.fees]).toEqual(['10', '12.2449', '12.2449', '20.00']);
+  });
+
+  test('fees as large as the line are refused', async () => {
+    const dir = tempDir();
+    const r = await runFinloc(['amortize', writeFile(dir, 'l.csv', 'line_id,principal,first_due_date,periods,rate_pct,fees\nF,1000,2028-01-01,1,10,1000\n'), '--report', 'summary']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('l.csv:2:6 (fees): expected fees of zero or more, below the line amount, got 1000');
   });
 });

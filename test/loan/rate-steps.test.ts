@@ -9,6 +9,8 @@ import { rateStepProblems, steppedFirstPayment, steppedRatePct } from '../../src
 import { actuarialRate, loanFlows } from '../../src/loan/actuarial-rate.js';
 import type { LoanLine, RateStep } from '../../src/loan/types.js';
 import { InputError } from '../../src/errors.js';
+import { existsSync } from 'node:fs';
+import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
 
 // Issue 14, item 2: rates fixed in advance by steps (« 7,8 % pendant sept ans et 10 % pendant treize ans »).
 
@@ -144,6 +146,47 @@ describe('properties of stepped tables', () => {
       const g = periodProgressivity(d(a.progressivityPct).div(100), line.periodMonths, line.interestMode).plus(1);
       // Rounded from the exact first payment × growth: within half a cent of the rounded one × growth, plus its own rounding.
       s.rows.slice(deferral, -1).forEach((r, j) => expect(r.payment.minus(first.times(g.pow(j))).abs().lessThanOrEqualTo(d('0.005').times(g.pow(j)).plus('0.005'))).toBe(true));
+    }
+  });
+});
+
+describe('finloc amortize --rate-steps FILE', () => {
+  const loans = 'ligne;capital;premiere_echeance;nombre_echeances;taux;progressivite;differe\nPAP;100;01/01/1979;20;7,8;2,75;2\nF;1000;01/01/2027;2;10;0;0\n';
+  const stepFile = 'ligne;a_partir_de_l_echeance;taux\nPAP;8;10\n';
+
+  test.each([['in the main thread', '0'], ['in worker threads', '2']])('the 1977 example %s: steps change the rate, the first amortising payment is 9,43', async (_, threads) => {
+    const dir = tempDir();
+    const r = await runFinloc(['amortize', writeFile(dir, 'l.csv', loans), '--rate-steps', writeFile(dir, 's.csv', stepFile), '--threads', threads]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    expect(rows.filter((l) => l.startsWith('PAP,')).map((l) => l.split(',')[3])).toEqual([...Array(7).fill('7.80'), ...Array(13).fill('10.00')]);
+    expect(rows[2]).toBe('PAP,3,1981-01-01,7.80,9.43,1.63,7.80,0.00,98.37,0.00');
+    // The line without steps is untouched: 1 000 at 10 % over 2 years, 576,19 (test/loan/deferral.test.ts by hand).
+    expect(rows[20]).toBe('F,1,2027-01-01,10.00,576.19,476.19,100.00,0.00,523.81,0.00');
+  });
+
+  test('summary: the actuarial rate of the stepped line, 8,61 % (8,6056 to 10^-4)', async () => {
+    const dir = tempDir();
+    const r = await runFinloc(['amortize', writeFile(dir, 'l.csv', loans), '--rate-steps', writeFile(dir, 's.csv', stepFile), '--report', 'summary']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe('PAP,100.00,20,7.80,231.56,131.56,0.00,7.80,8.6056,8.6056');
+  });
+
+  test.each([
+    ['a step past the last due date', 'ligne;a_partir_de_l_echeance;taux\nPAP;21;10\n', "s.csv:2:2 (from_number): expected a due number from 1 to 20 (the line's due dates), got 21"],
+    ['a step for no line', 'ligne;a_partir_de_l_echeance;taux\nPAP;8;10\nXYZ;3;4\n', 's.csv:3:1 (line_id): line_id "XYZ" is not in '],
+    ['a step on an indexed line', 'ligne;a_partir_de_l_echeance;taux\nL;2;4\n', 's.csv:2:1 (line_id): line "L" is indexed on the Livret A: its rate follows the index; rate steps apply to fixed-rate lines only'],
+    ['two steps from one due date', 'ligne;a_partir_de_l_echeance;taux\nPAP;8;10\nPAP;8;11\n', 's.csv:3:2 (from_number): due number 8 already has a step for line "PAP"'],
+    ['a step number that is not one', 'ligne;a_partir_de_l_echeance;taux\nPAP;huit;10\n', 's.csv:2:2 (from_number): expected'],
+  ])('refused, exit 2, no output file: %s', async (_, steps, message) => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'l.csv', 'ligne;capital;premiere_echeance;nombre_echeances;taux;progressivite;differe;indice;marge;revision\nPAP;100;01/01/1979;20;7,8;2,75;2;none;;none\nL;1000;01/01/2027;3;3;0;0;livret_a;0,6;DL\n');
+    const out = `${dir}/out.csv`;
+    for (const report of [[], ['--report', 'summary'], ['--report', 'year-end', '--year', '1985']]) {
+      const r = await runFinloc(['amortize', file, '--rate-steps', writeFile(dir, 's.csv', steps), '-o', out, ...report]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(out)).toBe(false);
     }
   });
 });
