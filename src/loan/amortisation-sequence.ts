@@ -1,4 +1,4 @@
-import { Decimal, ONE, roundToCent } from '../money/decimal.js';
+import { type CentRounding, Decimal, ONE, roundToCentWith } from '../money/decimal.js';
 import { growthFactor } from './payment.js';
 
 /**
@@ -7,9 +7,9 @@ import { growthFactor } from './payment.js';
  * otherwise the first term of a sequence growing by (1+p) that adds up to B:
  * A1 = B·p / ((1+p)^n − 1). Rounded half-up to the cent.
  */
-export function roundedFirstAmortisation(base: Decimal, p: Decimal, n: number): Decimal {
-  if (p.isZero()) return roundToCent(base.div(n));
-  return roundToCent(base.times(amortisationFactor(p, n)));
+export function roundedFirstAmortisation(base: Decimal, p: Decimal, n: number, rounding: CentRounding = 'half-up'): Decimal {
+  if (p.isZero()) return roundToCentWith(base.div(n), rounding);
+  return roundToCentWith(base.times(amortisationFactor(p, n)), rounding);
 }
 
 /** The first amortisation per euro of base when p ≠ 0: p/((1+p)^n − 1). */
@@ -18,7 +18,7 @@ export function amortisationFactor(p: Decimal, n: number): Decimal {
 }
 
 /** The amortisation k periods after a computed one, rounded from A·(1+p)^k (no compounding of roundings). */
-export function carriedAmortisation(computed: Decimal, p: Decimal, k: number): Decimal {
+export function carriedAmortisation(computed: Decimal, p: Decimal, k: number, rounding: CentRounding = 'half-up'): Decimal {
   if (k === 0 || p.isZero()) return computed;
-  return roundToCent(computed.times(growthFactor(p, k)));
+  return roundToCentWith(computed.times(growthFactor(p, k)), rounding);
 }

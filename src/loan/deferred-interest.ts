@@ -10,6 +10,13 @@ export interface PaymentSplit {
 }
 
 /**
+ * What a payment's surplus over the interest repays first: the stock of
+ * deferred interest (finloc's convention, below), or the capital (another
+ * lender's, only to diagnose a lender's table: src/loan/lender-check.ts).
+ */
+export type SurplusOrder = 'stock-first' | 'capital-first';
+
+/**
  * « Intérêts à différer » (article 12). When the period's interest exceeds
  * the payment, the difference is deferred: it joins the stock, which bears
  * interest with the capital (article 11), and nothing is amortised.
@@ -22,13 +29,13 @@ export interface PaymentSplit {
  * Amortisation never exceeds the capital remaining: a payment larger than
  * what is left is cut to what is left.
  */
-export function splitPayment(payment: Decimal, interest: Decimal, capital: Decimal, stock: Decimal): PaymentSplit {
+export function splitPayment(payment: Decimal, interest: Decimal, capital: Decimal, stock: Decimal, order: SurplusOrder = 'stock-first'): PaymentSplit {
   const surplus = payment.minus(interest);
   if (surplus.isNegative()) {
     const deferred = surplus.negated();
     return { payment, amortisation: ZERO, deferredInterest: deferred, stockAfter: stock.plus(deferred) };
   }
-  const stockRepaid = min(stock, surplus);
+  const stockRepaid = order === 'stock-first' ? min(stock, surplus) : min(stock, surplus.minus(min(capital, surplus)));
   const amortisation = min(capital, surplus.minus(stockRepaid));
   return {
     payment: interest.plus(stockRepaid).plus(amortisation),

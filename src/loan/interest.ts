@@ -1,4 +1,4 @@
-import { Decimal, ONE, roundToCent } from '../money/decimal.js';
+import { type CentRounding, Decimal, ONE, roundToCentWith } from '../money/decimal.js';
 import { type DayCount, countDays, yearBasis } from '../calendar/day-count.js';
 import type { IsoDate } from '../calendar/date.js';
 import type { InterestMode } from './types.js';
@@ -32,8 +32,9 @@ export function periodInterest(
   mode: InterestMode,
   from: IsoDate,
   to: IsoDate,
+  rounding: CentRounding = 'half-up',
 ): Decimal {
-  return roundToCent(exactPeriodInterest(base, annualRate, periodRate, dayCount, mode, from, to));
+  return roundToCentWith(exactPeriodInterest(base, annualRate, periodRate, dayCount, mode, from, to), rounding);
 }
 
 /** Growth factor minus one over d days: (1+I)^(d/base) − 1 or I·d/base. */

@@ -95,9 +95,8 @@ const otherDayCounts = (d: DayCount): DayCount[] => (['30/360', 'actual/365', 'a
  * The alternative conventions tried, in this order, when a line differs
  * (issue 14): the payment recomputed from the rounded remaining capital at
  * every due date; the Livret A value of the previous publication; the other
- * day counts; the other interest mode. Not tried (finloc has no such
- * variant yet): the other rounding of half cents, the stock repaid after the
- * capital.
+ * day counts; the other interest mode; half cents rounded to the even cent;
+ * the payment's surplus repaying the capital before the stock.
  */
 export const CONVENTIONS: readonly Convention[] = [
   { name: 'payment recomputed at every due date from the rounded remaining capital (instead of carried forward, contract art. 12)', schedule: (line, o) => amortize(line, { ...o, recomputeEachPeriod: true }) },
@@ -112,6 +111,12 @@ export const CONVENTIONS: readonly Convention[] = [
   {
     name: 'the other interest mode (equivalent ↔ proportional period rate)',
     schedule: (line, o) => amortize({ ...line, interestMode: line.interestMode === 'equivalent' ? 'proportional' : 'equivalent' }, o),
+  },
+  { name: 'half cents rounded to the even cent (« arrondi bancaire ») instead of away from zero', schedule: (line, o) => amortize(line, { ...o, rounding: 'half-even' }) },
+  {
+    name: 'payment surplus repaying the capital before the stock of deferred interest',
+    // Only a payment-priority line ever holds a stock to repay.
+    schedule: (line, o) => (line.profile === 'payment_priority' ? amortize(line, { ...o, surplusOrder: 'capital-first' }) : undefined),
   },
 ];
 

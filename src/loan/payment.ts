@@ -1,4 +1,4 @@
-import { Decimal, ONE, roundToCent } from '../money/decimal.js';
+import { type CentRounding, Decimal, ONE, roundToCentWith } from '../money/decimal.js';
 
 /**
  * First payment of a payment-priority line (« échéance prioritaire »,
@@ -28,8 +28,8 @@ export function growthFactor(p: Decimal, k: number): Decimal {
 }
 
 /** The first payment as the table shows it: rounded half-up to the cent. */
-export function roundedFirstPayment(base: Decimal, t: Decimal, p: Decimal, n: number): Decimal {
-  return roundToCent(exactFirstPayment(base, t, p, n));
+export function roundedFirstPayment(base: Decimal, t: Decimal, p: Decimal, n: number, rounding: CentRounding = 'half-up'): Decimal {
+  return roundToCentWith(exactFirstPayment(base, t, p, n), rounding);
 }
 
 /**
@@ -40,7 +40,7 @@ export function roundedFirstPayment(base: Decimal, t: Decimal, p: Decimal, n: nu
  * recomputed from the rounded remaining capital (that would give 30 214,18
  * instead of 30 214,17 in the reference table).
  */
-export function carriedPayment(computed: Decimal, p: Decimal, k: number): Decimal {
+export function carriedPayment(computed: Decimal, p: Decimal, k: number, rounding: CentRounding = 'half-up'): Decimal {
   if (k === 0 || p.isZero()) return computed;
-  return roundToCent(computed.times(growthFactor(p, k)));
+  return roundToCentWith(computed.times(growthFactor(p, k)), rounding);
 }

@@ -1,4 +1,4 @@
-import { Decimal, ZERO, roundToCent, sum } from '../money/decimal.js';
+import { type CentRounding, Decimal, ZERO, roundToCentWith, sum } from '../money/decimal.js';
 import { type IsoDate, addMonths, compareDates } from '../calendar/date.js';
 import { countDays } from '../calendar/day-count.js';
 import { accrualFactor } from './interest.js';
@@ -34,13 +34,13 @@ export function effectiveDisbursements(line: LoanLine, given: readonly Disbursem
  * in force at the start of prefinancing, with the line's day count and
  * interest mode; the total is rounded half-up to the cent once.
  */
-export function capitalisedPrefinancingInterest(line: LoanLine, disbursements: readonly Disbursement[], annualRate: Decimal): Decimal {
+export function capitalisedPrefinancingInterest(line: LoanLine, disbursements: readonly Disbursement[], annualRate: Decimal, rounding: CentRounding = 'half-up'): Decimal {
   if (line.prefinancingMonths === 0) return ZERO;
   const start = amortisationStart(line);
   const exact = sum(
     disbursements.map((d) => d.amount.times(accrualFactor(annualRate, countDays(line.dayCount, d.date, start), line.dayCount, line.interestMode))),
   );
-  return roundToCent(exact);
+  return roundToCentWith(exact, rounding);
 }
 
 /**
@@ -49,7 +49,7 @@ export function capitalisedPrefinancingInterest(line: LoanLine, disbursements: r
  * disbursement bears interest from its date (or the start of amortisation,
  * if earlier) to the first due date. Rounded half-up to the cent once.
  */
-export function proratedFirstInterest(line: LoanLine, disbursements: readonly Disbursement[], annualRate: Decimal): Decimal {
+export function proratedFirstInterest(line: LoanLine, disbursements: readonly Disbursement[], annualRate: Decimal, rounding: CentRounding = 'half-up'): Decimal {
   const start = amortisationStart(line);
   const exact = sum(
     disbursements.map((d) => {
@@ -57,7 +57,7 @@ export function proratedFirstInterest(line: LoanLine, disbursements: readonly Di
       return d.amount.times(accrualFactor(annualRate, countDays(line.dayCount, from, line.firstDueDate), line.dayCount, line.interestMode));
     }),
   );
-  return roundToCent(exact);
+  return roundToCentWith(exact, rounding);
 }
 
 export function totalDisbursed(disbursements: readonly Disbursement[]): Decimal {

@@ -186,6 +186,8 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
   if ((line.deferralPeriods ?? 0) > 0) return undefined;
   // So are rates fixed in advance by steps (src/loan/rate-steps.ts).
   if ((line.rateSteps?.length ?? 0) > 0) return undefined;
+  // And a lender's other conventions (lender-check.ts), which only the Decimal core follows.
+  if (options.recomputeEachPeriod || (options.rounding ?? 'half-up') !== 'half-up' || (options.surplusOrder ?? 'stock-first') !== 'stock-first') return undefined;
   const problems = loanLineProblems(line, options);
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ message: p.message, columnName: p.columnName })));
   if (line.principal.greaterThan(MAX_EXACT_CENTS / 100)) return undefined;

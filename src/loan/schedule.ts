@@ -1,4 +1,4 @@
-import { Decimal, ZERO, percentToRate, rateToPercent, roundToCent, sum } from '../money/decimal.js';
+import { type CentRounding, Decimal, ZERO, percentToRate, rateToPercent, roundToCentWith, sum } from '../money/decimal.js';
 import { type IsoDate, addMonths } from '../calendar/date.js';
 import { type RateHistory, rateInForce } from '../rates/history.js';
 import { InputError } from '../errors.js';
@@ -6,7 +6,7 @@ import { periodProgressivity, periodRate } from './period-rate.js';
 import { periodInterest } from './interest.js';
 import { carriedPayment, roundedFirstPayment } from './payment.js';
 import { carriedAmortisation, roundedFirstAmortisation } from './amortisation-sequence.js';
-import { finalSplit, splitPayment, type PaymentSplit } from './deferred-interest.js';
+import { type SurplusOrder, finalSplit, splitPayment, type PaymentSplit } from './deferred-interest.js';
 import { type RevisedRates, contractRates, revisedRates, sameRates } from './revision.js';
 import {
   amortisationStart,
@@ -34,6 +34,10 @@ export interface AmortizeOptions {
    * forward (the contract's rule, article 12).
    */
   readonly recomputeEachPeriod?: boolean;
+  /** Another lender's convention (lender-check.ts): half cents rounded to the even cent instead of away from zero. */
+  readonly rounding?: CentRounding;
+  /** Another lender's convention (lender-check.ts): a payment's surplus repays the capital before the stock of deferred interest. */
+  readonly surplusOrder?: SurplusOrder;
 }
 
 /** The due date of number k (1-based), always counted from the first one so month ends do not drift. */
@@ -57,6 +61,8 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
 
   const indexUsed: IndexValueUsed[] = [];
   const stepped = hasRateSteps(line);
+  const rounding = options.rounding ?? 'half-up';
+  const order = options.surplusOrder ?? 'stock-first';
   const ratesOn = (date: IsoDate, number: number): RevisedRates => {
     if (line.index === 'none') return stepped ? { ...contractRates(line), rate: percentToRate(steppedRatePct(line, number)) } : contractRates(line);
     const value = rateInForce(options.index!, date)!;
@@ -95,7 +101,7 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
   const disbursements = effectiveDisbursements(line, options.disbursements);
   const disbursed = totalDisbursed(disbursements);
   const capitalised =
-    line.prefinancingMonths > 0 ? capitalisedPrefinancingInterest(line, disbursements, ratesOn(prefinancingStart(line), 0).rate) : ZERO;
+    line.prefinancingMonths > 0 ? capitalisedPrefinancingInterest(line, disbursements, ratesOn(prefinancingStart(line), 0).rate, rounding) : ZERO;
   const amortisedCapital = disbursed.plus(capitalised);
   const prorate = line.prefinancingMonths === 0 && options.disbursements !== undefined && options.disbursements.length > 0;
 
@@ -127,18 +133,18 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
     if (recompute) {
       computed =
         line.profile !== 'payment_priority'
-          ? roundedFirstAmortisation(capital, terms.p, remaining)
+          ? roundedFirstAmortisation(capital, terms.p, remaining, rounding)
           : stepped
-            ? roundToCent(steppedFirstPayment(capital.plus(stock), scheduledPeriodRates(k), terms.p))
-            : roundedFirstPayment(capital.plus(stock), terms.t, terms.p, remaining);
+            ? roundToCentWith(steppedFirstPayment(capital.plus(stock), scheduledPeriodRates(k), terms.p), rounding)
+            : roundedFirstPayment(capital.plus(stock), terms.t, terms.p, remaining, rounding);
       computedAt = k;
     }
     previous = terms;
 
     const interest =
       k === 1 && prorate
-        ? proratedFirstInterest(line, disbursements, terms.rates.rate)
-        : periodInterest(capital.plus(stock), terms.rates.rate, terms.t, line.dayCount, line.interestMode, previousDate, date);
+        ? proratedFirstInterest(line, disbursements, terms.rates.rate, rounding)
+        : periodInterest(capital.plus(stock), terms.rates.rate, terms.t, line.dayCount, line.interestMode, previousDate, date, rounding);
 
     let split: PaymentSplit;
     if (deferring) {
@@ -146,10 +152,10 @@ export function amortize(line: LoanLine, options: AmortizeOptions = {}): Schedul
     } else if (k === line.periods) {
       split = finalSplit(interest, capital, stock);
     } else if (line.profile === 'payment_priority') {
-      split = splitPayment(carriedPayment(computed, terms.p, k - computedAt), interest, capital, stock);
+      split = splitPayment(carriedPayment(computed, terms.p, k - computedAt, rounding), interest, capital, stock, order);
     } else {
-      const amortisation = Decimal.min(capital, carriedAmortisation(computed, terms.p, k - computedAt));
-      split = splitPayment(amortisation.plus(interest), interest, capital, stock);
+      const amortisation = Decimal.min(capital, carriedAmortisation(computed, terms.p, k - computedAt, rounding));
+      split = splitPayment(amortisation.plus(interest), interest, capital, stock, order);
     }
     capital = capital.minus(split.amortisation);
     stock = split.stockAfter;

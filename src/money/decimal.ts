@@ -25,13 +25,26 @@ export function dec(value: DecimalInput): Decimal {
 }
 
 /**
+ * How a half cent is rounded: `half-up`, away from zero (0,125 → 0,13,
+ * −0,125 → −0,13), the rule of every act finloc reproduces; `half-even`
+ * (0,125 → 0,12, 0,135 → 0,14), « banker's rounding », only to diagnose a
+ * lender's table that used it (src/loan/lender-check.ts).
+ */
+export type CentRounding = 'half-up' | 'half-even';
+
+/**
  * Rounds an amount to the cent, half-up (a tie goes away from zero:
  * 0,125 → 0,13 and −0,125 → −0,13). This is the only rounding of
  * amounts in the project: every module calls it, at the points its
  * rules name, and nowhere else.
  */
 export function roundToCent(amount: Decimal): Decimal {
-  return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return roundToCentWith(amount, 'half-up');
+}
+
+/** `roundToCent` with the half-cent rule named (a separate function, so that `.map(roundToCent)` never passes an index as the rule). */
+export function roundToCentWith(amount: Decimal, rounding: CentRounding): Decimal {
+  return amount.toDecimalPlaces(2, rounding === 'half-up' ? Decimal.ROUND_HALF_UP : Decimal.ROUND_HALF_EVEN);
 }
 
 /** A rate given in percent (2,3) as a fraction (0.023). */

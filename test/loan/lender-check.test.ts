@@ -6,6 +6,8 @@ import { amortize } from '../../src/loan/schedule.js';
 import { lagOnePublication } from '../../src/loan/lender-check.js';
 import { renderSchedules } from '../../src/loan/render.js';
 import type { Schedule } from '../../src/loan/types.js';
+import { Decimal, roundToCentWith } from '../../src/money/decimal.js';
+import { splitPayment } from '../../src/loan/deferred-interest.js';
 import { runFinloc, tempDir } from '../helpers/cli.js';
 
 // Issue 14, item 5: `amortize --check LENDER.csv`.
@@ -63,5 +65,59 @@ describe('finloc amortize --check LENDER.csv', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('lender.csv:3:2 (number): expected a due number (1, 2, …) or « Total », got "un"');
     expect(r.stderr).toContain('line_id "X1" (1 due dates) is not in data/examples/cdc-180000.csv');
+  });
+});
+
+describe('the two last conventions of issue 14 item 5', () => {
+  test.each([
+    // A tie goes away from zero, or to the even cent.
+    ['0.125', 'half-up', '0.13'],
+    ['0.125', 'half-even', '0.12'],
+    ['0.135', 'half-even', '0.14'],
+    ['-0.125', 'half-up', '-0.13'],
+    ['-0.125', 'half-even', '-0.12'],
+    ['10.0051', 'half-even', '10.01'],
+  ] as const)('roundToCentWith(%s, %s) = %s', (x, rounding, expected) => {
+    expect(roundToCentWith(new Decimal(x), rounding).toFixed(2)).toBe(expected);
+  });
+
+  test('a payment surplus of 70 over interest, capital 50, stock 40: stock first repays 40 then 30; capital first repays 50 then 20', () => {
+    const [payment, interest, capital, stock] = ['100', '30', '50', '40'].map((x) => new Decimal(x)) as [Decimal, Decimal, Decimal, Decimal];
+    const ours = splitPayment(payment, interest, capital, stock);
+    const theirs = splitPayment(payment, interest, capital, stock, 'capital-first');
+    expect([ours.amortisation, ours.deferredInterest, ours.stockAfter, ours.payment].map((x) => x.toFixed(2))).toEqual(['30.00', '-40.00', '0.00', '100.00']);
+    expect([theirs.amortisation, theirs.deferredInterest, theirs.stockAfter, theirs.payment].map((x) => x.toFixed(2))).toEqual(['50.00', '-20.00', '20.00', '100.00']);
+  });
+
+  const loans = (text: string) => {
+    const path = join(tempDir(), 'loans.csv');
+    writeFileSync(path, text);
+    return path;
+  };
+
+  test('a table whose half cents went to the even cent is diagnosed as such', async () => {
+    // 1 000,50 at 1 %: the first interest is 10,005 exactly: 10,01 away from zero, 10,00 to the even cent.
+    const file = loans('line_id,principal,first_due_date,periods,rate_pct\nH,1000.50,2027-01-01,2,1\n');
+    const [ours] = amortizeFile(file, { index });
+    const theirs = amortize(ours!.line, { index, rounding: 'half-even' });
+    expect([ours!.rows[0]!.interest.toFixed(2), theirs.rows[0]!.interest.toFixed(2)]).toEqual(['10.01', '10.00']);
+    const r = await runFinloc(['amortize', file, '--check', lenderFile(theirs, 'lender.csv'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { tables: { lines: { convention: string }[] } };
+    expect(json.tables.lines[0]!.convention).toBe('half cents rounded to the even cent (« arrondi bancaire ») instead of away from zero');
+  });
+
+  test('a table whose payments repaid the capital before the deferred interest is diagnosed as such', async () => {
+    // 10 000 at 5 %, payments growing 8 % a year: the first payment, 10 000 × (0,05 − 0,08) / (1 − (1,08/1,05)^20) = 396,…,
+    // is below the first interest (500,00): interest is deferred, then repaid when the payments overtake it.
+    const file = loans('line_id,principal,first_due_date,periods,rate_pct,progressivity_pct\nS,10000,2027-01-01,20,5,8\n');
+    const [ours] = amortizeFile(file, { index });
+    expect(ours!.rows[0]!.deferredInterest.greaterThan(0)).toBe(true);
+    const theirs = amortize(ours!.line, { index, surplusOrder: 'capital-first' });
+    const r = await runFinloc(['amortize', file, '--check', lenderFile(theirs, 'lender.csv'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { tables: { lines: { convention: string; differences: number }[] } };
+    expect(json.tables.lines[0]!.differences).toBeGreaterThan(0);
+    expect(json.tables.lines[0]!.convention).toBe('payment surplus repaying the capital before the stock of deferred interest');
   });
 });
