@@ -5,6 +5,8 @@ import type { IsoDate } from '../../src/calendar/date.js';
 import { countDays } from '../../src/calendar/day-count.js';
 import { amortizeLine } from '../../node/index.js';
 import { type LoanFlow, actuarialRate, loanFlows } from '../../src/loan/actuarial-rate.js';
+import { loanLine } from '../../src/loan/plain-line.js';
+import { amortize } from '../../src/loan/schedule.js';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
 
 // Issue 14, item 3: the actuarial rate of all the borrower's flows.
@@ -35,17 +37,29 @@ describe('actuarialRate, invariants', () => {
     periodicity: fc.constantFrom('annual', 'semiannual', 'quarterly', 'monthly'),
     ratePct: fc.integer({ min: 1, max: 900 }).map((b) => new Decimal(b).div(100)),
     prefinancingMonths: fc.constantFrom(0, 0, 12),
+    deferralShare: fc.constantFrom(0, 0, 0.3),
+    feesShare: fc.constantFrom(0, 0, 0.01, 0.05),
+    step: fc.option(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1200 }))),
+    progressivityPct: fc.constantFrom('0', '0', '1.5'),
   });
-  test.prop([lineArb], { numRuns: 40 })('the rate found makes the present value of the flows zero to 10^-8 €', (l) => {
-    const s = amortizeLine({ principal: l.principal, firstDueDate: '2028-03-15', periods: l.periods, periodicity: l.periodicity, ratePct: l.ratePct, prefinancingMonths: l.prefinancingMonths });
+  test.prop([lineArb], { numRuns: 40 })('the rate found makes the present value of the flows zero to 10^-8 € (deferral, steps, fees, prefinancing included)', (l) => {
+    const deferral = Math.floor((l.periods - 1) * l.deferralShare);
+    const fees = l.principal.times(l.feesShare).toDecimalPlaces(2);
+    const base = loanLine({
+      principal: l.principal, firstDueDate: '2028-03-15', periods: l.periods, periodicity: l.periodicity, ratePct: l.ratePct,
+      prefinancingMonths: l.prefinancingMonths, deferralPeriods: deferral, fees, progressivityPct: l.progressivityPct,
+    });
+    const line = l.step ? { ...base, rateSteps: [{ fromNumber: 1 + Math.floor(l.step[0] * (l.periods - 1)), ratePct: new Decimal(l.step[1]).div(100) }] } : base;
+    const s = amortize(line);
     const flows = loanFlows(s);
+    expect(flows[0]!.amount.equals(s.summary.amortisedCapital.minus(s.summary.capitalisedInterest).minus(fees))).toBe(true);
     const a = actuarialRate(flows, s.line.periodMonths);
     const pv = flows.reduce((acc, f) => acc.plus(f.amount.div(a.periodRate.plus(1).pow(new Decimal(countDays('30/360', flows[0]!.date, f.date)).div(30 * s.line.periodMonths)))), new Decimal(0));
     expect(pv.abs().lessThan('1e-8')).toBe(true);
     // Without prefinancing, a single rate: the TEG's period rate leaves only the cent roundings of each due date's
     // interest (≤ 0,005 € each, the last payment closing the capital exactly), so |PV at the TEG| ≤ 0,005 × periods:
     // the actuarial rate is the TEG but for those roundings.
-    if (l.prefinancingMonths === 0) {
+    if (l.prefinancingMonths === 0 && fees.isZero() && !l.step) {
       const t = s.summary.periodRatePct.div(100).plus(1);
       const atTeg = flows.reduce((acc, f) => acc.plus(f.amount.div(t.pow(new Decimal(countDays('30/360', flows[0]!.date, f.date)).div(30 * s.line.periodMonths)))), new Decimal(0));
       expect(atTeg.abs().lessThanOrEqualTo(new Decimal('0.005').times(l.periods))).toBe(true);
