@@ -3,7 +3,6 @@ import { test, fc } from '@fast-check/vitest';
 import { Decimal } from '../../src/money/decimal.js';
 import type { IsoDate } from '../../src/calendar/date.js';
 import { countDays } from '../../src/calendar/day-count.js';
-import { amortizeLine } from '../../node/index.js';
 import { type LoanFlow, actuarialRate, loanFlows } from '../../src/loan/actuarial-rate.js';
 import { loanLine } from '../../src/loan/plain-line.js';
 import { amortize } from '../../src/loan/schedule.js';
