@@ -7,8 +7,8 @@ import type { RateHistory } from '../rates/history.js';
 import { loanLineFromRow, type loanLineSchema } from './input.js';
 import { loanLineWarnings } from './plausibility.js';
 import { amortize } from './schedule.js';
-import { amortizeInCents } from './schedule-in-cents.js';
-import { scheduleBody, scheduleJson, writeCentsScheduleBody } from './render.js';
+import { amortizeInCentsTo } from './schedule-in-cents.js';
+import { CentsRowWriter, scheduleBody, scheduleJson } from './render.js';
 import { ByteWriter } from '../output/byte-writer.js';
 import type { Disbursement } from './types.js';
 import { type RateStepsFile, attachRateSteps } from './rate-steps.js';
@@ -64,6 +64,7 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
   let lines = 0;
   let rows = 0;
   let projected = 0;
+  const rowWriter = ctx.format === 'json' ? undefined : new CentsRowWriter(out, ctx.format);
   for (const record of records) {
     const kind = lineKind(record);
     if (kind === 'blank') continue;
@@ -97,10 +98,11 @@ export function amortizeBatch(records: readonly CsvRecord[], ctx: PortfolioConte
     const given = ctx.disbursements.get(line.lineId);
     const options = { index: ctx.index, ...(given ? { disbursements: given } : {}) };
     try {
-      const fast = ctx.format === 'json' ? undefined : amortizeInCents(line, options);
+      rowWriter?.begin(line.lineId);
+      const fast = rowWriter && amortizeInCentsTo(line, options, rowWriter);
       if (fast) {
-        writeCentsScheduleBody(out, fast, ctx.format as 'csv' | 'csv-fr');
-        rows += fast.rows.length;
+        rowWriter!.total(fast);
+        rows += fast.rowCount;
         if (fast.usesProjection) projected++;
       } else {
         const schedule = amortize(line, options);

@@ -2,7 +2,8 @@ import { csvField, csvLine } from '../csv/write.js';
 import { type Column, type Row, column } from '../report/model.js';
 import { UTF8_BOM } from '../report/render.js';
 import type { Decimal } from '../money/decimal.js';
-import type { CentsSchedule } from './schedule-in-cents.js';
+import type { CentsRowSink, CentsSchedule, CentsTotals } from './schedule-in-cents.js';
+import { ymd } from '../calendar/date.js';
 import { ByteWriter, writeCents, writeDigits } from '../output/byte-writer.js';
 import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
 import type { Schedule, ScheduleRow } from './types.js';
@@ -152,75 +153,133 @@ function cachedRateBytes(pct: Decimal, format: TableFormat): Uint8Array {
   return bytes;
 }
 
-/** The same bytes as `centsScheduleBody` (UTF-8), written straight into a ByteWriter: the portfolio hot path. */
-export function writeCentsScheduleBody(out: ByteWriter, schedule: CentsSchedule, format: TableFormat): void {
-  const sep = separatorOf(format).charCodeAt(0);
-  const comma = format === 'csv-fr';
-  const point = comma ? 44 : 46;
-  const id = encoder.encode(csvField(schedule.line.lineId, separatorOf(format)));
-  const rowBytes = id.length + 200;
-  for (const r of schedule.rows) {
-    const buf = out.reserve(rowBytes);
+/**
+ * The rows of the cents path written straight into a ByteWriter as they are
+ * computed (UTF-8, the bytes of `scheduleBody`): the portfolio hot path.
+ * `begin` names the line, `row` comes from `amortizeInCentsTo`, `total`
+ * closes the table (the « Total » row of csv-fr).
+ */
+export class CentsRowWriter implements CentsRowSink {
+  private readonly sep: number;
+  private readonly french: boolean;
+  private readonly point: number;
+  private id: Uint8Array = new Uint8Array(0);
+  // Consecutive rows share their rate's Decimal (the terms of a period): its bytes are looked up when it changes.
+  private lastRate: Decimal | undefined;
+  private lastRateBytes: Uint8Array = new Uint8Array(0);
+
+  constructor(
+    private readonly out: ByteWriter,
+    private readonly format: TableFormat,
+  ) {
+    this.sep = separatorOf(format).charCodeAt(0);
+    this.french = format === 'csv-fr';
+    this.point = this.french ? 44 : 46;
+  }
+
+  begin(lineId: string): void {
+    this.id = encoder.encode(csvField(lineId, separatorOf(this.format)));
+  }
+
+  row(
+    number: number,
+    year: number,
+    month: number,
+    day: number,
+    ratePct: Decimal,
+    payment: number,
+    amortisation: number,
+    interest: number,
+    deferredInterest: number,
+    capitalAfter: number,
+    deferredStock: number,
+  ): void {
+    if (ratePct !== this.lastRate) {
+      this.lastRate = ratePct;
+      this.lastRateBytes = cachedRateBytes(ratePct, this.format);
+    }
+    const { out, sep, point, id } = this;
+    const rate = this.lastRateBytes;
+    const buf = out.reserve(id.length + rate.length + 200);
     let at = out.position;
     buf.set(id, at);
     at += id.length;
     buf[at++] = sep;
-    at = writeDigits(buf, at, r.number);
+    at = writeDigits(buf, at, number);
     buf[at++] = sep;
-    at = writeDate(buf, at, r.dueDate, comma);
+    at = writeDate(buf, at, year, month, day, this.french);
     buf[at++] = sep;
-    const rate = cachedRateBytes(r.ratePct, format);
     buf.set(rate, at);
     at += rate.length;
     buf[at++] = sep;
-    at = writeCents(buf, at, r.payment, point);
+    at = writeCents(buf, at, payment, point);
     buf[at++] = sep;
-    at = writeCents(buf, at, r.amortisation, point);
+    at = writeCents(buf, at, amortisation, point);
     buf[at++] = sep;
-    at = writeCents(buf, at, r.interest, point);
+    at = writeCents(buf, at, interest, point);
     buf[at++] = sep;
-    at = writeCents(buf, at, r.deferredInterest, point);
+    at = writeCents(buf, at, deferredInterest, point);
     buf[at++] = sep;
-    at = writeCents(buf, at, r.capitalAfter, point);
+    at = writeCents(buf, at, capitalAfter, point);
     buf[at++] = sep;
-    at = writeCents(buf, at, r.deferredStock, point);
+    at = writeCents(buf, at, deferredStock, point);
     buf[at++] = 10;
     out.advanceTo(at);
   }
-  if (comma) {
-    out.raw(id);
+
+  total(totals: CentsTotals): void {
+    if (!this.french) return;
+    const { out, sep, point } = this;
+    out.raw(this.id);
     out.byte(sep);
     out.text('Total');
     out.byte(sep);
     out.byte(sep);
     out.byte(sep);
-    out.cents(schedule.totalPayment, point);
+    out.cents(totals.totalPayment, point);
     out.byte(sep);
-    out.cents(schedule.totalAmortisation, point);
+    out.cents(totals.totalAmortisation, point);
     out.byte(sep);
-    out.cents(schedule.totalInterest, point);
+    out.cents(totals.totalInterest, point);
     out.byte(sep);
-    out.cents(schedule.totalDeferredInterest, point);
+    out.cents(totals.totalDeferredInterest, point);
     out.byte(sep);
     out.byte(sep);
     out.byte(10);
   }
 }
 
-/** "2026-10-29", or "29/10/2026" in csv-fr, from the ISO text; returns the position after it. */
-function writeDate(buf: Uint8Array, at: number, date: string, french: boolean): number {
-  if (!french) {
-    for (let i = 0; i < 10; i++) buf[at++] = date.charCodeAt(i);
-    return at;
+/** A table of cents rows already computed, written by `CentsRowWriter`. */
+export function writeCentsScheduleBody(out: ByteWriter, schedule: CentsSchedule, format: TableFormat): void {
+  const writer = new CentsRowWriter(out, format);
+  writer.begin(schedule.line.lineId);
+  for (const r of schedule.rows) {
+    const { year, month, day } = ymd(r.dueDate);
+    writer.row(r.number, year, month, day, r.ratePct, r.payment, r.amortisation, r.interest, r.deferredInterest, r.capitalAfter, r.deferredStock);
   }
-  buf[at++] = date.charCodeAt(8);
-  buf[at++] = date.charCodeAt(9);
-  buf[at++] = 47;
-  buf[at++] = date.charCodeAt(5);
-  buf[at++] = date.charCodeAt(6);
-  buf[at++] = 47;
-  for (let i = 0; i < 4; i++) buf[at++] = date.charCodeAt(i);
-  return at;
+  writer.total(schedule);
+}
+
+/** "2026-10-29", or "29/10/2026" in csv-fr (years of four digits); returns the position after it. */
+function writeDate(buf: Uint8Array, at: number, year: number, month: number, day: number, french: boolean): number {
+  if (french) {
+    at = writeTwoDigits(buf, at, day);
+    buf[at++] = 47;
+    at = writeTwoDigits(buf, at, month);
+    buf[at++] = 47;
+    return writeDigits(buf, at, year);
+  }
+  at = writeDigits(buf, at, year);
+  buf[at++] = 45;
+  at = writeTwoDigits(buf, at, month);
+  buf[at++] = 45;
+  return writeTwoDigits(buf, at, day);
+}
+
+function writeTwoDigits(buf: Uint8Array, at: number, n: number): number {
+  buf[at] = 48 + Math.floor(n / 10);
+  buf[at + 1] = 48 + (n % 10);
+  return at + 2;
 }
 
 /** The text of `writeCentsScheduleBody`, for tests and small uses. */

@@ -42,15 +42,43 @@ export interface CentsRow {
   readonly deferredStock: number;
 }
 
-export interface CentsSchedule {
+/** A table's totals, once its rows went to a sink. */
+export interface CentsTotals {
   readonly line: LoanLine;
-  readonly rows: CentsRow[];
+  readonly rowCount: number;
   readonly totalPayment: number;
   readonly totalAmortisation: number;
   readonly totalInterest: number;
   readonly totalDeferredInterest: number;
   /** True when some due date used a projected (held) index value. */
   readonly usesProjection: boolean;
+}
+
+export interface CentsSchedule extends CentsTotals {
+  readonly rows: CentsRow[];
+}
+
+/**
+ * Where the rows of the cents path go, one call a row: into a table of rows
+ * (`amortizeInCents`), or straight into the output's bytes
+ * (`CentsRowWriter`, src/loan/render.ts), with no row object nor date string
+ * between: on a portfolio those were a third of what the hot path allocated.
+ * The due date comes as year, month and day.
+ */
+export interface CentsRowSink {
+  row(
+    number: number,
+    year: number,
+    month: number,
+    day: number,
+    ratePct: Decimal,
+    payment: number,
+    amortisation: number,
+    interest: number,
+    deferredInterest: number,
+    capitalAfter: number,
+    deferredStock: number,
+  ): void;
 }
 
 interface Terms {
@@ -174,14 +202,44 @@ function amortisationFactorApprox(terms: Terms, n: number): Factor {
   return lazyFactor(p / d, 2 * (HALF_ULP + dError + HALF_ULP), () => amortisationFactor(terms.p, n));
 }
 
+/** A date as the number yyyymmdd, which orders as the ISO text does (years 1000 to 9999). */
+const dateKey = (date: IsoDate) => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
+/** The effective dates of a history's points and the end of its known values, as date keys: compared on every due date. */
+const keysByHistory = new WeakMap<RateHistory, { points: number[]; knownUntil: number }>();
+function historyKeys(index: RateHistory): { points: number[]; knownUntil: number } {
+  let keys = keysByHistory.get(index);
+  if (keys === undefined) {
+    keys = { points: index.points.map((p) => dateKey(p.effectiveDate)), knownUntil: dateKey(index.knownUntil) };
+    keysByHistory.set(index, keys);
+  }
+  return keys;
+}
+
 const accrualOf = (line: LoanLine, rate: Decimal, days: number) =>
   cached(accrualCache, `${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => factorOf(accrualFactor(rate, days, line.dayCount, line.interestMode)));
 
 /**
- * Returns undefined when the line may leave the exact range of cents in a
- * double (`centsPathFits`, proved before any row): use `amortize` then.
+ * The table of rows. Returns undefined when the line may leave the exact
+ * range of cents in a double (`centsPathFits`, proved before any row): use
+ * `amortize` then.
  */
 export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): CentsSchedule | undefined {
+  const rows: CentsRow[] = [];
+  const totals = amortizeInCentsTo(line, options, {
+    row(number, year, month, day, ratePct, payment, amortisation, interest, deferredInterest, capitalAfter, deferredStock) {
+      rows.push({ number, dueDate: isoDateUnchecked(year, month, day), ratePct, payment, amortisation, interest, deferredInterest, capitalAfter, deferredStock });
+    },
+  });
+  return totals && { ...totals, rows };
+}
+
+/**
+ * The rows of the table, in order, to `sink`; returns the totals. Returns
+ * undefined, before any row, when the line may leave the exact range of
+ * cents in a double (`centsPathFits`): use `amortize` then.
+ */
+export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink: CentsRowSink): CentsTotals | undefined {
   // A deferral (« différé d'amortissement ») is computed by the Decimal core alone: the fast path has no such rule.
   if ((line.deferralPeriods ?? 0) > 0) return undefined;
   // So are rates fixed in advance by steps (src/loan/rate-steps.ts).
@@ -197,13 +255,14 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
   const contract = line.index === 'none' ? cached(contractTermsCache, lineKey, () => termsOf(line, contractRates(line))) : undefined;
   const index = options.index!;
   const byPoint = contract ? [] : indexedTerms(lineKey, index);
+  const keys = contract ? undefined : historyKeys(index);
   // Due dates only move forward: the index value in force follows them with a cursor.
   let point = -1;
-  const termsOn = (date: IsoDate): Terms => {
+  const termsOn = (key: number, year: number, month: number, day: number): Terms => {
     if (contract) return contract;
-    if (date > index.knownUntil) usesProjection = true;
-    if (point < 0) point = pointInForce(index, date);
-    else while (point + 1 < index.points.length && index.points[point + 1]!.effectiveDate <= date) point++;
+    if (key > keys!.knownUntil) usesProjection = true;
+    if (point < 0) point = pointInForce(index, isoDateUnchecked(year, month, day));
+    else while (point + 1 < keys!.points.length && keys!.points[point + 1]! <= key) point++;
     return (byPoint[point] ??= termsOf(line, revisedRates(line, index.points[point]!.ratePct)));
   };
 
@@ -222,14 +281,15 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
   }
   if (!centsPathFits(line, capital, options.index)) return undefined;
 
-  const rows: CentsRow[] = new Array(line.periods);
   const first = ymd(line.firstDueDate);
   const firstMonthIndex = first.year * 12 + first.month - 1;
   let stock = 0;
   let previous: Terms | undefined;
   let computed = 0;
   let computedAt = 1;
-  let previousDate = amortisationStart(line);
+  // Only an actual day count needs the due dates as text (countDays).
+  const thirty360 = line.dayCount === '30/360';
+  let previousDate = thirty360 ? undefined : amortisationStart(line);
   let totalPayment = 0;
   let totalAmortisation = 0;
   let totalInterest = 0;
@@ -240,8 +300,9 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     const mi = firstMonthIndex + line.periodMonths * (k - 1);
     const y = Math.floor(mi / 12);
     const m = mi - y * 12 + 1;
-    const date = isoDateUnchecked(y, m, Math.min(first.day, daysInMonth(y, m)));
-    const terms = termsOn(date);
+    const d = Math.min(first.day, daysInMonth(y, m));
+    const terms = termsOn(y * 10000 + m * 100 + d, y, m, d);
+    const date = thirty360 ? undefined : isoDateUnchecked(y, m, d);
     const remaining = line.periods - k + 1;
     const recompute = previous === undefined || (paymentPriority ? previous.key !== terms.key : previous.p !== terms.p && !previous.p.equals(terms.p));
     if (recompute) {
@@ -255,9 +316,9 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     const interest =
       k === 1 && prorated
         ? prorated(terms.rates.rate)
-        : line.dayCount === '30/360'
+        : thirty360
           ? timesRounded(base, terms.t)
-          : timesRounded(base, accrualOf(line, terms.rates.rate, countDays(line.dayCount, previousDate, date)));
+          : timesRounded(base, accrualOf(line, terms.rates.rate, countDays(line.dayCount, previousDate!, date!)));
 
     let payment: number;
     let amortisation: number;
@@ -295,22 +356,12 @@ export function amortizeInCents(line: LoanLine, options: AmortizeOptions = {}): 
     totalAmortisation += amortisation;
     totalInterest += interest;
     totalDeferred += deferred;
-    rows[k - 1] = {
-      number: k,
-      dueDate: date,
-      ratePct: terms.ratePct,
-      payment,
-      amortisation,
-      interest,
-      deferredInterest: deferred,
-      capitalAfter: capital,
-      deferredStock: stock,
-    };
+    sink.row(k, y, m, d, terms.ratePct, payment, amortisation, interest, deferred, capital, stock);
     previousDate = date;
   }
   return {
     line,
-    rows,
+    rowCount: line.periods,
     totalPayment,
     totalAmortisation,
     totalInterest,

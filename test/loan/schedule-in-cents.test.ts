@@ -3,8 +3,11 @@ import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal, roundToCent } from '../../src/money/decimal.js';
 import { dividedRounded, factorOf, fromCents, timesRounded, toCents } from '../../src/money/cents.js';
 import { amortize } from '../../src/loan/schedule.js';
-import { amortizeInCents } from '../../src/loan/schedule-in-cents.js';
-import { centsScheduleBody, scheduleBody } from '../../src/loan/render.js';
+import { amortizeInCents, amortizeInCentsTo } from '../../src/loan/schedule-in-cents.js';
+import { CentsRowWriter, centsScheduleBody, scheduleBody } from '../../src/loan/render.js';
+import { ByteWriter } from '../../src/output/byte-writer.js';
+import type { AmortizeOptions } from '../../src/loan/schedule.js';
+import type { TableFormat } from '../../src/output/format.js';
 import type { LoanLine } from '../../src/loan/types.js';
 import type { IsoDate } from '../../src/calendar/date.js';
 import { bundledLivretA, livretAScenarioArb, loanLineArb } from '../helpers/loan-arbitraries.js';
@@ -34,6 +37,17 @@ describe('the cents hot path gives the Decimal core’s figures', () => {
   });
 });
 
+/** The portfolio's path: rows written into the bytes as they are computed, no table of rows between. */
+function directBody(line: LoanLine, options: AmortizeOptions, format: TableFormat): string {
+  const out = new ByteWriter(1024);
+  const writer = new CentsRowWriter(out, format);
+  writer.begin(line.lineId);
+  const totals = amortizeInCentsTo(line, options, writer)!;
+  writer.total(totals);
+  expect(totals.rowCount).toBe(line.periods);
+  return new TextDecoder().decode(out.bytes());
+}
+
 describe('differential test: a seeded random portfolio, every row equal to the Decimal reference path', () => {
   // Every profile, revision mode, periodicity, day count, interest mode and prefinancing,
   // over random Livret A scenarios; 1 500 lines, about 45 000 rows.
@@ -46,6 +60,8 @@ describe('differential test: a seeded random portfolio, every row equal to the D
       rows += reference.rows.length;
       expect(centsScheduleBody(fast, 'csv')).toBe(scheduleBody(reference, 'csv'));
       expect(centsScheduleBody(fast, 'csv-fr')).toBe(scheduleBody(reference, 'csv-fr'));
+      expect(directBody(line, { index }, 'csv')).toBe(scheduleBody(reference, 'csv'));
+      expect(directBody(line, { index }, 'csv-fr')).toBe(scheduleBody(reference, 'csv-fr'));
     }
     expect(rows).toBeGreaterThan(20_000);
   }, 300_000);
