@@ -216,6 +216,9 @@ function historyKeys(index: RateHistory): { points: number[]; knownUntil: number
   return keys;
 }
 
+/** A constant: compared with a number, a Decimal would parse that number again for every line. */
+const MAX_EXACT_EUROS = new Decimal(MAX_EXACT_CENTS / 100);
+
 const accrualOf = (line: LoanLine, rate: Decimal, days: number) =>
   cached(accrualCache, `${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => factorOf(accrualFactor(rate, days, line.dayCount, line.interestMode)));
 
@@ -248,7 +251,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
   if (options.recomputeEachPeriod || (options.rounding ?? 'half-up') !== 'half-up' || (options.surplusOrder ?? 'stock-first') !== 'stock-first') return undefined;
   const problems = loanLineProblems(line, options);
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ message: p.message, columnName: p.columnName })));
-  if (line.principal.greaterThan(MAX_EXACT_CENTS / 100)) return undefined;
+  if (line.principal.greaterThan(MAX_EXACT_EUROS)) return undefined;
 
   let usesProjection = false;
   const lineKey = lineTermsKey(line);
