@@ -2,7 +2,7 @@
  * finloc's library API: the numeric core, pure functions from typed inputs
  * to typed results. `import { amortize, Decimal } from 'finloc'`.
  */
-export { Decimal, dec, roundToCent, ZERO, ONE } from './money/decimal.js';
+export { Decimal, dec, roundToCent, roundToCentWith, type CentRounding, ZERO, ONE } from './money/decimal.js';
 export { parseDecimal } from './money/parse.js';
 export { formatMachine, formatFrench, formatFrenchGrouped } from './money/format.js';
 export { type IsoDate, parseDate, isoDate, addMonths, addDays, daysBetween, toFrenchDate } from './calendar/date.js';

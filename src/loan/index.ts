@@ -10,4 +10,8 @@ export { amortisationStart, prefinancingStart, capitalisedPrefinancingInterest, 
 export { tegPercent } from './teg.js';
 export { loanLineSchema, loanLineFromRow, disbursementSchema, rateHistorySchema } from './input.js';
 export { renderSchedules, scheduleHeader, scheduleBody, scheduleJson } from './render.js';
+export { type RateStepsFile, rateStepSchema, rateStepProblems, steppedRatePct, steppedFirstPayment, attachRateSteps } from './rate-steps.js';
+export { type ActuarialRate, type LoanFlow, actuarialRate, loanFlows } from './actuarial-rate.js';
+export { type YearEndFigures, yearEndFigures } from './year-end.js';
+export { type LineVerdict, type CellDifference, CONVENTIONS, checkAgainstLender, compareWithLender, lenderTableSchema } from './lender-check.js';
 export { PLAUSIBILITY, type LineWarning, indexAtEffectiveDate, loanLineWarnings } from './plausibility.js';
