@@ -1,7 +1,7 @@
 import { Decimal, rateToPercent, roundToCent } from '../money/decimal.js';
 import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, factorOf, fromCents, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
 import { type IsoDate, daysInMonth, isoDateUnchecked, ymd } from '../calendar/date.js';
-import { countDays } from '../calendar/day-count.js';
+import { type DayCount, countDays, yearBasis } from '../calendar/day-count.js';
 import { type RateHistory, pointInForce, rateInForce } from '../rates/history.js';
 import { InputError } from '../errors.js';
 import { periodProgressivity, periodRate } from './period-rate.js';
@@ -20,7 +20,7 @@ import {
 import { loanLineProblems } from './validate.js';
 import { centsPathFits } from './cents-range.js';
 import type { AmortizeOptions } from './schedule.js';
-import type { LoanLine } from './types.js';
+import type { InterestMode, LoanLine, PeriodMonths } from './types.js';
 
 /**
  * The same table as `amortize`, figure for figure, computed in integer cents
@@ -85,11 +85,13 @@ interface Terms {
   readonly key: string;
   readonly rates: RevisedRates;
   readonly ratePct: Decimal;
+  /** The period rate t and the period growth p of the payments, each a double with its error bound and the core's Decimal on demand. */
   readonly t: Factor;
-  readonly p: Decimal;
+  readonly p: Factor;
   readonly pIsZero: boolean;
-  /** p as a double, and the relative error of 1+p as a double. */
-  readonly pApprox: number;
+  /** Whether t = p exactly (the payment factor's special case). */
+  readonly tIsP: boolean;
+  /** The relative error of 1+p as a double. */
   readonly growthBaseError: number;
 }
 
@@ -100,7 +102,7 @@ interface Terms {
 const CACHE_LIMIT = 8_000;
 const termsCache = new Map<string, Terms>();
 const rateCache = new Map<string, Factor>();
-const progressivityCache = new Map<string, Decimal>();
+const progressivityCache = new Map<string, Factor>();
 const indexedTermsCache = new Map<string, { index: RateHistory; terms: Terms[] }>();
 const contractTermsCache = new Map<string, Terms>();
 const accrualCache = new Map<string, Factor>();
@@ -126,21 +128,76 @@ function termsOf(line: LoanLine, rates: RevisedRates): Terms {
   const progressivity = rates.progressivity.toString();
   const key = `${rate}|${progressivity}|${line.periodMonths}|${line.interestMode}`;
   return cached(termsCache, key, () => {
-    const p = cached(progressivityCache, `${progressivity}|${line.periodMonths}|${line.interestMode}`, () =>
-      periodProgressivity(rates.progressivity, line.periodMonths, line.interestMode),
+    const { periodMonths: months, interestMode: mode } = line;
+    const p = cached(progressivityCache, `${progressivity}|${months}|${mode}`, () =>
+      periodFactor(rates.progressivity, months, mode, () => periodProgressivity(rates.progressivity, months, mode)),
     );
-    const pApprox = p.toNumber();
+    const t = cached(rateCache, `${rate}|${months}|${mode}`, () => periodFactor(rates.rate, months, mode, () => periodRate(rates.rate, months, mode)));
     return {
       key,
       rates,
       ratePct: rateToPercent(rates.rate),
-      t: cached(rateCache, `${rate}|${line.periodMonths}|${line.interestMode}`, () => factorOf(periodRate(rates.rate, line.periodMonths, line.interestMode))),
+      t,
       p,
-      pIsZero: p.isZero(),
-      pApprox,
-      growthBaseError: HALF_ULP * (2 + Math.abs(pApprox) / (1 + pApprox)),
+      // periodProgressivity(0) is 0 in every mode.
+      pIsZero: rates.progressivity.isZero(),
+      // The same function of equal values (periodProgressivity is periodRate); otherwise the doubles decide unless too close.
+      tIsP: rates.rate.equals(rates.progressivity) || (!apart(t, p) && t.exact().equals(p.exact())),
+      growthBaseError: onePlusErrorOf(p.approx, p.relativeError),
     };
   });
+}
+
+/** Whether two factors' exact values surely differ: their doubles are further apart than both error bounds. */
+function apart(a: Factor, b: Factor): boolean {
+  return Math.abs(a.approx - b.approx) > 2 * (Math.abs(a.approx) * a.relativeError + Math.abs(b.approx) * b.relativeError);
+}
+
+/** Whether two terms of one line (same periodicity and mode) grow their payments by the same p. */
+function sameGrowth(a: Terms, b: Terms): boolean {
+  if (a.p === b.p || a.rates.progressivity.equals(b.rates.progressivity)) return true;
+  return !apart(a.p, b.p) && a.p.exact().equals(b.p.exact());
+}
+
+/**
+ * A period rate or growth (rule 1: t = I for a year, I·m/12 proportional,
+ * (1+I)^(m/12) − 1 equivalent) as a double with a bound on its error; the
+ * core's Decimal (`exact`) is computed only when a product is too close to a
+ * half-cent for the double to decide. The fractional powers were the largest
+ * cost of decimal.js on a portfolio (docs/performance.md).
+ */
+export function periodFactor(annual: Decimal, months: PeriodMonths, mode: InterestMode, exact: () => Decimal): Factor {
+  if (months === 12 || annual.isZero()) return factorOf(exact());
+  const r = annual.toNumber();
+  // r within half an ulp, times m (one rounding), over 12 (one more).
+  if (mode === 'proportional') return lazyFactor((r * months) / 12, 4 * HALF_ULP, exact);
+  return powerMinusOne(r, months / 12, exact);
+}
+
+/**
+ * (1+r)^e − 1 as a double, r within half an ulp of the exact rate and e
+ * within half an ulp of the exact exponent (m/12, days/basis). The error of
+ * 1+r is multiplied by e through the power, the exponent's error by |ln(1+r)|·e,
+ * Math.pow adds at most an ulp (two are counted); subtracting 1 is exact
+ * near 1 (Sterbenz) and rounds once otherwise, but the absolute error of the
+ * power becomes relative to the much smaller (1+r)^e − 1. Doubled for safety.
+ */
+function powerMinusOne(r: number, e: number, exact: () => Decimal): Factor {
+  const b = Math.pow(1 + r, e);
+  const t = b - 1;
+  if (t === 0) return factorOf(exact());
+  const bError = (e * onePlusErrorOf(r, HALF_ULP) + Math.abs(Math.log(1 + r)) * e * HALF_ULP) * 1.01 + 4 * HALF_ULP;
+  return lazyFactor(t, 2 * ((Math.abs(b) * bError) / Math.abs(t) + HALF_ULP), exact);
+}
+
+/** The accrual over actual days (rule 1: (1+I)^(d/basis) − 1 or I·d/basis) as a double with its bound, the core's Decimal on demand. */
+export function accrualApprox(rate: Decimal, days: number, dayCount: DayCount, mode: InterestMode): Factor {
+  const exact = () => accrualFactor(rate, days, dayCount, mode);
+  if (days <= 0 || rate.isZero()) return factorOf(exact());
+  const r = rate.toNumber();
+  const basis = yearBasis(dayCount);
+  if (mode === 'proportional') return lazyFactor((r * days) / basis, 4 * HALF_ULP, exact);
+  return powerMinusOne(r, days / basis, exact);
 }
 
 /** What the terms of a line depend on besides the index value, as a cache key. */
@@ -165,12 +222,14 @@ function indexedTerms(lineKey: string, index: RateHistory): Terms[] {
  * tie, the core's own Decimal power decides.
  */
 function grown(computed: number, terms: Terms, k: number): number {
-  const r = roundedProduct(computed, Math.pow(1 + terms.pApprox, k), k * terms.growthBaseError * 1.01 + 4 * HALF_ULP);
-  return r === r ? r : toCents(roundToCent(fromCents(computed).times(growthFactor(terms.p, k))));
+  const r = roundedProduct(computed, Math.pow(1 + terms.p.approx, k), k * terms.growthBaseError * 1.01 + 4 * HALF_ULP);
+  return r === r ? r : toCents(roundToCent(fromCents(computed).times(growthFactor(terms.p.exact(), k))));
 }
 
-/** Relative error bound of 1+x as a double, x itself a double within half an ulp. */
-const onePlusError = (x: number) => HALF_ULP * (1 + Math.abs(x) / Math.abs(1 + x)) + HALF_ULP;
+/** Relative error bound of 1+x as a double, x itself a double within relative error `e` of its exact value. */
+function onePlusErrorOf(x: number, e: number): number {
+  return (e * Math.abs(x)) / Math.abs(1 + x) + 2 * HALF_ULP;
+}
 
 /**
  * The first payment's factor (t−p)/(1−((1+p)/(1+t))^n) as a double with a
@@ -178,13 +237,13 @@ const onePlusError = (x: number) => HALF_ULP * (1 + Math.abs(x) / Math.abs(1 + x
  * included); the Decimal factor of the core is computed only near a tie.
  */
 function paymentFactorApprox(terms: Terms, n: number): Factor {
-  const t = terms.t.approx;
-  const p = terms.pApprox;
-  const exact = () => paymentFactor(terms.t.exact(), terms.p, n);
-  if (terms.t.exact().equals(terms.p)) return lazyFactor((1 + t) / n, onePlusError(t) + 2 * HALF_ULP, exact);
+  const { approx: t, relativeError: tError } = terms.t;
+  const { approx: p, relativeError: pError } = terms.p;
+  const exact = () => paymentFactor(terms.t.exact(), terms.p.exact(), n);
+  if (terms.tIsP) return lazyFactor((1 + t) / n, onePlusErrorOf(t, tError) + 2 * HALF_ULP, exact);
   const a = t - p;
-  const aError = ((Math.abs(t) + Math.abs(p)) * 2 * HALF_ULP) / Math.abs(a) + HALF_ULP;
-  const qError = onePlusError(p) + onePlusError(t) + HALF_ULP;
+  const aError = (2 * (Math.abs(t) * tError + Math.abs(p) * pError)) / Math.abs(a) + HALF_ULP;
+  const qError = onePlusErrorOf(p, pError) + onePlusErrorOf(t, tError) + HALF_ULP;
   const r = Math.pow((1 + p) / (1 + t), n);
   const rError = n * qError * 1.01 + 2 * HALF_ULP;
   const d = 1 - r;
@@ -194,12 +253,12 @@ function paymentFactorApprox(terms: Terms, n: number): Factor {
 
 /** The first amortisation's factor p/((1+p)^n − 1), likewise. */
 function amortisationFactorApprox(terms: Terms, n: number): Factor {
-  const p = terms.pApprox;
+  const { approx: p, relativeError: pError } = terms.p;
   const r = Math.pow(1 + p, n);
-  const rError = n * onePlusError(p) * 1.01 + 2 * HALF_ULP;
+  const rError = n * onePlusErrorOf(p, pError) * 1.01 + 2 * HALF_ULP;
   const d = r - 1;
   const dError = (Math.abs(r) * rError) / Math.abs(d) + HALF_ULP;
-  return lazyFactor(p / d, 2 * (HALF_ULP + dError + HALF_ULP), () => amortisationFactor(terms.p, n));
+  return lazyFactor(p / d, 2 * (pError + dError + HALF_ULP), () => amortisationFactor(terms.p.exact(), n));
 }
 
 /** A date as the number yyyymmdd, which orders as the ISO text does (years 1000 to 9999). */
@@ -220,7 +279,7 @@ function historyKeys(index: RateHistory): { points: number[]; knownUntil: number
 const MAX_EXACT_EUROS = new Decimal(MAX_EXACT_CENTS / 100);
 
 const accrualOf = (line: LoanLine, rate: Decimal, days: number) =>
-  cached(accrualCache, `${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => factorOf(accrualFactor(rate, days, line.dayCount, line.interestMode)));
+  cached(accrualCache, `${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => accrualApprox(rate, days, line.dayCount, line.interestMode));
 
 /**
  * The table of rows. Returns undefined when the line may leave the exact
@@ -307,7 +366,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
     const terms = termsOn(y * 10000 + m * 100 + d, y, m, d);
     const date = thirty360 ? undefined : isoDateUnchecked(y, m, d);
     const remaining = line.periods - k + 1;
-    const recompute = previous === undefined || (paymentPriority ? previous.key !== terms.key : previous.p !== terms.p && !previous.p.equals(terms.p));
+    const recompute = previous === undefined || (paymentPriority ? previous.key !== terms.key : !sameGrowth(previous, terms));
     if (recompute) {
       if (paymentPriority) computed = timesRounded(capital + stock, paymentFactorApprox(terms, remaining));
       else computed = terms.pIsZero ? dividedRounded(capital, remaining) : timesRounded(capital, amortisationFactorApprox(terms, remaining));

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { Decimal } from '../../src/money/decimal.js';
 import { amortize } from '../../src/loan/schedule.js';
-import { amortizeInCentsTo } from '../../src/loan/schedule-in-cents.js';
+import { accrualApprox, amortizeInCentsTo, periodFactor } from '../../src/loan/schedule-in-cents.js';
+import { test as prop, fc } from '@fast-check/vitest';
+import type { Factor } from '../../src/money/cents.js';
+import type { InterestMode, PeriodMonths } from '../../src/loan/types.js';
 import { CentsRowWriter, scheduleBody } from '../../src/loan/render.js';
 import { ByteWriter } from '../../src/output/byte-writer.js';
 import { periodRate } from '../../src/loan/period-rate.js';
@@ -116,4 +119,23 @@ describe('differential test at half-cent ties: the cents path writes the Decimal
       expect(directBody(line, 'csv-fr')).toBe(scheduleBody(reference, 'csv-fr'));
     }
   }, 120_000);
+});
+
+describe('the fractional powers as doubles: the exact value lies within the stated bound', () => {
+  /** |approx − exact| ≤ bound × |exact|, in Decimals. */
+  const holds = (f: Factor) => {
+    const exact = f.exact();
+    const gap = new Decimal(f.approx).minus(exact).abs();
+    expect(gap.lte(exact.abs().times(f.relativeError))).toBe(true);
+  };
+  // Rates of −99 % to 1 000 % with up to six decimals in percent, as LOANS.csv gives them.
+  const rateArb = fc.integer({ min: -99_000_000, max: 1_000_000_000 }).map((n) => new Decimal(n).div(1e8));
+  const months = fc.constantFrom<PeriodMonths>(1, 2, 3, 4, 6, 12);
+  const mode = fc.constantFrom<InterestMode>('equivalent', 'proportional');
+  prop.prop([rateArb, months, mode], { numRuns: 2000 })('period rates and growths', (rate, m, md) => {
+    holds(periodFactor(rate, m, md, () => periodRate(rate, m, md)));
+  });
+  prop.prop([rateArb, fc.integer({ min: 1, max: 800 }), fc.constantFrom('actual/365' as const, 'actual/360' as const), mode], { numRuns: 2000 })('accruals over actual days', (rate, days, dayCount, md) => {
+    holds(accrualApprox(rate, days, dayCount, md));
+  });
 });
