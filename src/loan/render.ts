@@ -163,7 +163,9 @@ export class CentsRowWriter implements CentsRowSink {
   private readonly sep: number;
   private readonly french: boolean;
   private readonly point: number;
-  private id: Uint8Array = new Uint8Array(0);
+  // The line's identifier as written (quoted when it must be), encoded into a buffer kept from line to line.
+  private idBuffer = new Uint8Array(64);
+  private idLength = 0;
   // Consecutive rows share their rate's Decimal (the terms of a period): its bytes are looked up when it changes.
   private lastRate: Decimal | undefined;
   private lastRateBytes: Uint8Array = new Uint8Array(0);
@@ -178,7 +180,9 @@ export class CentsRowWriter implements CentsRowSink {
   }
 
   begin(lineId: string): void {
-    this.id = encoder.encode(csvField(lineId, separatorOf(this.format)));
+    const field = csvField(lineId, separatorOf(this.format));
+    if (field.length * 3 > this.idBuffer.length) this.idBuffer = new Uint8Array(field.length * 3);
+    this.idLength = encoder.encodeInto(field, this.idBuffer).written;
   }
 
   row(
@@ -198,19 +202,18 @@ export class CentsRowWriter implements CentsRowSink {
       this.lastRate = ratePct;
       this.lastRateBytes = cachedRateBytes(ratePct, this.format);
     }
-    const { out, sep, point, id } = this;
+    const { out, sep, point, idBuffer: id, idLength } = this;
     const rate = this.lastRateBytes;
-    const buf = out.reserve(id.length + rate.length + 200);
+    const buf = out.reserve(idLength + rate.length + 200);
     let at = out.position;
-    buf.set(id, at);
-    at += id.length;
+    // Byte loops: a few bytes each, where TypedArray.set costs a call into the runtime.
+    for (let i = 0; i < idLength; i++) buf[at++] = id[i]!;
     buf[at++] = sep;
     at = writeDigits(buf, at, number);
     buf[at++] = sep;
     at = writeDate(buf, at, year, month, day, this.french);
     buf[at++] = sep;
-    buf.set(rate, at);
-    at += rate.length;
+    for (let i = 0; i < rate.length; i++) buf[at++] = rate[i]!;
     buf[at++] = sep;
     at = writeCents(buf, at, payment, point);
     buf[at++] = sep;
@@ -230,7 +233,7 @@ export class CentsRowWriter implements CentsRowSink {
   total(totals: CentsTotals): void {
     if (!this.french) return;
     const { out, sep, point } = this;
-    out.raw(this.id);
+    out.raw(this.idBuffer.subarray(0, this.idLength));
     out.byte(sep);
     out.text('Total');
     out.byte(sep);
