@@ -31,6 +31,7 @@ import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
+import { LineIds } from '../amortize/line-ids.js';
 
 export interface AmortizeCliOptions {
   check?: string;
@@ -127,7 +128,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   let wroteHeader = false;
   const seenLines = new Set<string>();
   // Every line_id amortised, with its line: a line_id given twice is refused, both lines named, even with --skip-invalid.
-  const lineOfId = new Map<string, number>();
+  const lineOfId = new LineIds();
   let duplicated = false;
 
   const sliced = await sliceFile(resolvePath(io, file), file);
