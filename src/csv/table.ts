@@ -152,6 +152,9 @@ interface ColumnPlan {
   memo: Map<string, ReturnType<FieldParser<unknown>>> | undefined;
   lookups: number;
   hits: number;
+  /** The last cell read and its reading: most columns of a book repeat the line before (periodicity, index, profile…). */
+  lastRaw: string | undefined;
+  lastReading: ReturnType<FieldParser<unknown>> | undefined;
 }
 
 /**
@@ -163,7 +166,7 @@ const plans = new WeakMap<HeaderBinding<Schema>, ColumnPlan[]>();
 function planOf(binding: HeaderBinding<Schema>): ColumnPlan[] {
   let plan = plans.get(binding);
   if (plan === undefined) {
-    plan = Object.entries(binding.schema).map(([name, spec]) => ({ name, idx: binding.indexOf[name], spec, memo: new Map(), lookups: 0, hits: 0 }));
+    plan = Object.entries(binding.schema).map(([name, spec]) => ({ name, idx: binding.indexOf[name], spec, memo: new Map(), lookups: 0, hits: 0, lastRaw: undefined, lastReading: undefined }));
     plans.set(binding, plan);
   }
   return plan;
@@ -185,9 +188,15 @@ function readCell(column: ColumnPlan, raw: string): ReturnType<FieldParser<unkno
   const memo = column.memo;
   if (memo === undefined) return column.spec.parse(raw);
   column.lookups++;
+  if (raw === column.lastRaw) {
+    column.hits++;
+    return column.lastReading!;
+  }
   let r = memo.get(raw);
   if (r !== undefined) {
     column.hits++;
+    column.lastRaw = raw;
+    column.lastReading = r;
     return r;
   }
   if (column.lookups === MEMO_TRIAL && column.hits * 2 < column.lookups) {
@@ -197,6 +206,8 @@ function readCell(column: ColumnPlan, raw: string): ReturnType<FieldParser<unkno
   r = column.spec.parse(raw);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(raw, r);
+  column.lastRaw = raw;
+  column.lastReading = r;
   return r;
 }
 

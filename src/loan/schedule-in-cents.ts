@@ -93,6 +93,8 @@ interface Terms {
   readonly tIsP: boolean;
   /** The relative error of 1+p as a double. */
   readonly growthBaseError: number;
+  /** Accruals over actual days at this rate, by days and day count (`accrualOf`). */
+  accruals?: Map<number, Factor>;
 }
 
 /**
@@ -202,8 +204,37 @@ export function accrualApprox(rate: Decimal, days: number, dayCount: DayCount, m
 
 /** What the terms of a line depend on besides the index value, as a cache key. */
 function lineTermsKey(line: LoanLine): string {
-  return `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}|${line.periodMonths}|${line.interestMode}`;
+  // Lines read from a file share their Decimals when their cells are the same text (readRow remembers readings):
+  // the key made for those very values is found again by identity, one string whose hash the Maps have already computed.
+  let known = keysByRate.get(line.ratePct);
+  if (known !== undefined) {
+    for (const k of known) {
+      if (
+        k.marginPct === line.marginPct &&
+        k.progressivityPct === line.progressivityPct &&
+        k.progressivityFloorPct === line.progressivityFloorPct &&
+        k.revision === line.revision &&
+        k.periodMonths === line.periodMonths &&
+        k.interestMode === line.interestMode
+      ) {
+        return k.key;
+      }
+    }
+  }
+  const key = `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}|${line.periodMonths}|${line.interestMode}`;
+  if (known === undefined) keysByRate.set(line.ratePct, (known = []));
+  if (known.length < KEYS_BY_RATE) {
+    const { marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode } = line;
+    known.push({ marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode, key });
+  }
+  return key;
 }
+
+type TermsKeyParts = Pick<LoanLine, 'marginPct' | 'progressivityPct' | 'progressivityFloorPct' | 'revision' | 'periodMonths' | 'interestMode'> & { readonly key: string };
+/** Keys by the rate Decimal they were made for; dropped with it. */
+const keysByRate = new WeakMap<Decimal, TermsKeyParts[]>();
+/** Keys kept per rate, at most (a rate shared by lines of many margins or progressivities). */
+const KEYS_BY_RATE = 32;
 
 /** The terms of a line by rank of index value in the history, shared by the lines with the same terms. */
 function indexedTerms(lineKey: string, index: RateHistory): Terms[] {
@@ -278,8 +309,23 @@ function historyKeys(index: RateHistory): { points: number[]; knownUntil: number
 /** A constant: compared with a number, a Decimal would parse that number again for every line. */
 const MAX_EXACT_EUROS = new Decimal(MAX_EXACT_CENTS / 100);
 
-const accrualOf = (line: LoanLine, rate: Decimal, days: number) =>
-  cached(accrualCache, `${rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () => accrualApprox(rate, days, line.dayCount, line.interestMode));
+/**
+ * The accrual factor of a row on an actual-day line, kept with its terms (whose
+ * key holds the interest mode) by days and day count: a number as key, where
+ * a key text built from the rate on every row cost more than the accrual.
+ */
+function accrualOf(line: LoanLine, terms: Terms, days: number): Factor {
+  const key = days * 2 + (line.dayCount === 'actual/360' ? 1 : 0);
+  const accruals = (terms.accruals ??= new Map());
+  let factor = accruals.get(key);
+  if (factor === undefined) {
+    factor = cached(accrualCache, `${terms.rates.rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () =>
+      accrualApprox(terms.rates.rate, days, line.dayCount, line.interestMode),
+    );
+    accruals.set(key, factor);
+  }
+  return factor;
+}
 
 /**
  * The table of rows. Returns undefined when the line may leave the exact
@@ -380,7 +426,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
         ? prorated(terms.rates.rate)
         : thirty360
           ? timesRounded(base, terms.t)
-          : timesRounded(base, accrualOf(line, terms.rates.rate, countDays(line.dayCount, previousDate!, date!)));
+          : timesRounded(base, accrualOf(line, terms, countDays(line.dayCount, previousDate!, date!)));
 
     let payment: number;
     let amortisation: number;
