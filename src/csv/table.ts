@@ -211,6 +211,9 @@ function readCell(column: ColumnPlan, raw: string): ReturnType<FieldParser<unkno
   return r;
 }
 
+/** A row without problems shares this array: most rows have none, and readers only read it. */
+const NO_PROBLEMS: InputProblem[] = Object.freeze([]) as unknown as InputProblem[];
+
 /**
  * Reads one record against a bound header, collecting every problem of the
  * row. Cells of unknown columns are not read. Cells past the header and
@@ -219,10 +222,10 @@ function readCell(column: ColumnPlan, raw: string): ReturnType<FieldParser<unkno
  */
 export function readRow<S extends Schema>(record: CsvRecord, binding: HeaderBinding<S>): { row: RowOf<S>; problems: InputProblem[] } {
   const row: Record<string, unknown> = {};
-  const problems: InputProblem[] = [];
+  let problems: InputProblem[] | undefined;
   const fields = record.fields;
   if (fields.length > binding.headers.length && fields.some((f, i) => i >= binding.headers.length && f.trim() !== '')) {
-    problems.push({
+    (problems ??= []).push({
       line: record.line,
       column: binding.headers.length + 1,
       message: `${fields.length} fields but the header has ${binding.headers.length}`,
@@ -231,7 +234,7 @@ export function readRow<S extends Schema>(record: CsvRecord, binding: HeaderBind
   for (const i of untitledColumns(binding.headers)) {
     const cell = fields[i];
     if (cell !== undefined && cell.trim() !== '') {
-      problems.push({ line: record.line, column: i + 1, message: `a value in a column without a title: ${quoted(cell)}` });
+      (problems ??= []).push({ line: record.line, column: i + 1, message: `a value in a column without a title: ${quoted(cell)}` });
     }
   }
   for (const column of planOf(binding as HeaderBinding<Schema>)) {
@@ -239,16 +242,16 @@ export function readRow<S extends Schema>(record: CsvRecord, binding: HeaderBind
     const raw = idx === undefined ? undefined : fields[idx];
     if (raw === undefined || raw.trim() === '') {
       if (spec.presence === 'required') {
-        problems.push({ line: record.line, ...(idx !== undefined ? { column: idx + 1 } : {}), columnName: name, message: 'missing value' });
+        (problems ??= []).push({ line: record.line, ...(idx !== undefined ? { column: idx + 1 } : {}), columnName: name, message: 'missing value' });
       }
       row[name] = spec.default;
       continue;
     }
     const r = readCell(column, raw);
     if (r.ok) row[name] = r.value;
-    else problems.push({ line: record.line, column: idx! + 1, columnName: name, message: `expected ${r.expected}, got ${quoted(raw)}` });
+    else (problems ??= []).push({ line: record.line, column: idx! + 1, columnName: name, message: `expected ${r.expected}, got ${quoted(raw)}` });
   }
-  return { row: row as RowOf<S>, problems };
+  return { row: row as RowOf<S>, problems: problems ?? NO_PROBLEMS };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Decimal, rateToPercent, roundToCent } from '../money/decimal.js';
-import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, factorOf, fromCents, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
+import { Decimal, rateToPercent } from '../money/decimal.js';
+import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, exactTimesRounded, factorOf, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
 import { type IsoDate, daysInMonth, isoDateUnchecked, ymd } from '../calendar/date.js';
 import { type DayCount, countDays, yearBasis } from '../calendar/day-count.js';
 import { type RateHistory, pointInForce, rateInForce } from '../rates/history.js';
@@ -254,7 +254,7 @@ function indexedTerms(lineKey: string, index: RateHistory): Terms[] {
  */
 function grown(computed: number, terms: Terms, k: number): number {
   const r = roundedProduct(computed, Math.pow(1 + terms.p.approx, k), k * terms.growthBaseError * 1.01 + 4 * HALF_ULP);
-  return r === r ? r : toCents(roundToCent(fromCents(computed).times(growthFactor(terms.p.exact(), k))));
+  return r === r ? r : exactTimesRounded(computed, growthFactor(terms.p.exact(), k));
 }
 
 /** Relative error bound of 1+x as a double, x itself a double within relative error `e` of its exact value. */
@@ -263,33 +263,43 @@ function onePlusErrorOf(x: number, e: number): number {
 }
 
 /**
- * The first payment's factor (t−p)/(1−((1+p)/(1+t))^n) as a double with a
- * bound on its error, propagated step by step (the subtractions' cancellation
- * included); the Decimal factor of the core is computed only near a tie.
+ * The first payment, cents × (t−p)/(1−((1+p)/(1+t))^n), the factor as a
+ * double with a bound on its error, propagated step by step (the
+ * subtractions' cancellation included); the Decimal factor of the core is
+ * computed only near a tie. Numbers in and out, no object a line.
  */
-function paymentFactorApprox(terms: Terms, n: number): Factor {
+function firstPayment(cents: number, terms: Terms, n: number): number {
   const { approx: t, relativeError: tError } = terms.t;
   const { approx: p, relativeError: pError } = terms.p;
-  const exact = () => paymentFactor(terms.t.exact(), terms.p.exact(), n);
-  if (terms.tIsP) return lazyFactor((1 + t) / n, onePlusErrorOf(t, tError) + 2 * HALF_ULP, exact);
-  const a = t - p;
+  let approx: number;
+  let error: number;
+  if (terms.tIsP) {
+    approx = (1 + t) / n;
+    error = onePlusErrorOf(t, tError) + 2 * HALF_ULP;
+  } else {
+    const a = t - p;
   const aError = (2 * (Math.abs(t) * tError + Math.abs(p) * pError)) / Math.abs(a) + HALF_ULP;
-  const qError = onePlusErrorOf(p, pError) + onePlusErrorOf(t, tError) + HALF_ULP;
-  const r = Math.pow((1 + p) / (1 + t), n);
-  const rError = n * qError * 1.01 + 2 * HALF_ULP;
-  const d = 1 - r;
-  const dError = (Math.abs(r) * rError) / Math.abs(d) + HALF_ULP;
-  return lazyFactor(a / d, 2 * (aError + dError + HALF_ULP), exact);
+    const qError = onePlusErrorOf(p, pError) + onePlusErrorOf(t, tError) + HALF_ULP;
+    const r = Math.pow((1 + p) / (1 + t), n);
+    const rError = n * qError * 1.01 + 2 * HALF_ULP;
+    const d = 1 - r;
+    const dError = (Math.abs(r) * rError) / Math.abs(d) + HALF_ULP;
+    approx = a / d;
+    error = 2 * (aError + dError + HALF_ULP);
+  }
+  const rounded = roundedProduct(cents, approx, error);
+  return rounded === rounded ? rounded : exactTimesRounded(cents, paymentFactor(terms.t.exact(), terms.p.exact(), n));
 }
 
-/** The first amortisation's factor p/((1+p)^n − 1), likewise. */
-function amortisationFactorApprox(terms: Terms, n: number): Factor {
+/** The first amortisation, cents × p/((1+p)^n − 1), likewise. */
+function firstAmortisation(cents: number, terms: Terms, n: number): number {
   const { approx: p, relativeError: pError } = terms.p;
   const r = Math.pow(1 + p, n);
   const rError = n * onePlusErrorOf(p, pError) * 1.01 + 2 * HALF_ULP;
   const d = r - 1;
   const dError = (Math.abs(r) * rError) / Math.abs(d) + HALF_ULP;
-  return lazyFactor(p / d, 2 * (pError + dError + HALF_ULP), () => amortisationFactor(terms.p.exact(), n));
+  const rounded = roundedProduct(cents, p / d, 2 * (pError + dError + HALF_ULP));
+  return rounded === rounded ? rounded : exactTimesRounded(cents, amortisationFactor(terms.p.exact(), n));
 }
 
 /** A date as the number yyyymmdd, which orders as the ISO text does (years 1000 to 9999). */
@@ -414,8 +424,8 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
     const remaining = line.periods - k + 1;
     const recompute = previous === undefined || (paymentPriority ? previous.key !== terms.key : !sameGrowth(previous, terms));
     if (recompute) {
-      if (paymentPriority) computed = timesRounded(capital + stock, paymentFactorApprox(terms, remaining));
-      else computed = terms.pIsZero ? dividedRounded(capital, remaining) : timesRounded(capital, amortisationFactorApprox(terms, remaining));
+      if (paymentPriority) computed = firstPayment(capital + stock, terms, remaining);
+      else computed = terms.pIsZero ? dividedRounded(capital, remaining) : firstAmortisation(capital, terms, remaining);
       computedAt = k;
     }
     previous = terms;

@@ -9,7 +9,37 @@ import { Decimal, roundToCent } from './decimal.js';
 export const MAX_EXACT_CENTS = 2 ** 50;
 
 export function toCents(amount: Decimal): number {
-  return amount.times(100).toNumber();
+  return wholeCents(amount) ?? amount.times(100).toNumber();
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A whole number of cents below 2^50 read from the Decimal's digits (decimal.js
+ * documents them: `d`, base 10^7 words, the first holding the leading
+ * (e mod 7) + 1 digits; `e`, the exponent; `s`, the sign), each word an exact
+ * integer and every partial sum below 2^53; undefined for any other value,
+ * which `toCents` computes in Decimals. A line's principal, once a line:
+ * multiplying a Decimal and printing it to read a number back cost more.
+ */
+function wholeCents(amount: Decimal): number | undefined {
+  const words = amount.d as readonly number[] | null;
+  if (words === null || words === undefined || amount.e > 12) return undefined;
+  // The power of ten of the first word, in cents.
+  let exponent = amount.e - (((amount.e % 7) + 7) % 7) + 2;
+  let cents = 0;
+  for (const word of words) {
+    if (exponent >= 0) cents += word * POWERS_OF_TEN[exponent]!;
+    else {
+      if (exponent < -7) return undefined;
+      const divisor = POWERS_OF_TEN[-exponent]!;
+      if (word % divisor !== 0) return undefined;
+      cents += word / divisor;
+    }
+    exponent -= 7;
+  }
+  if (cents > MAX_EXACT_CENTS) return undefined;
+  return amount.s < 0 ? -cents : cents;
 }
 
 export function fromCents(cents: number): Decimal {
@@ -52,7 +82,12 @@ export function lazyFactor(approx: number, relativeError: number, exact: () => D
  */
 export function timesRounded(cents: number, factor: Factor): number {
   const r = roundedProduct(cents, factor.approx, factor.relativeError);
-  return r === r ? r : toCents(roundToCent(fromCents(cents).times(factor.exact())));
+  return r === r ? r : exactTimesRounded(cents, factor.exact());
+}
+
+/** `roundToCent(fromCents(cents).times(factor))` in cents, in Decimals: where a double cannot decide. */
+export function exactTimesRounded(cents: number, factor: Decimal): number {
+  return toCents(roundToCent(fromCents(cents).times(factor)));
 }
 
 /**
