@@ -185,19 +185,7 @@ export class CentsRowWriter implements CentsRowSink {
     this.idLength = encoder.encodeInto(field, this.idBuffer).written;
   }
 
-  row(
-    number: number,
-    year: number,
-    month: number,
-    day: number,
-    ratePct: Decimal,
-    payment: number,
-    amortisation: number,
-    interest: number,
-    deferredInterest: number,
-    capitalAfter: number,
-    deferredStock: number,
-  ): void {
+  readonly row: CentsRowSink['row'] = (number, year, month, day, ratePct, payment, amortisation, interest, deferredInterest, capitalAfter, deferredStock) => {
     if (ratePct !== this.lastRate) {
       this.lastRate = ratePct;
       this.lastRateBytes = cachedRateBytes(ratePct, this.format);
@@ -228,7 +216,7 @@ export class CentsRowWriter implements CentsRowSink {
     at = writeCents(buf, at, deferredStock, point);
     buf[at++] = 10;
     out.advanceTo(at);
-  }
+  };
 
   total(totals: CentsTotals): void {
     if (!this.french) return;

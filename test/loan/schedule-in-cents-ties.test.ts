@@ -14,6 +14,7 @@ import { amortisationStart } from '../../src/loan/prefinancing.js';
 import { contractRates } from '../../src/loan/revision.js';
 import type { LoanLine } from '../../src/loan/types.js';
 import type { IsoDate } from '../../src/calendar/date.js';
+import { loanLine } from '../../src/loan/plain-line.js';
 import type { TableFormat } from '../../src/output/format.js';
 import { bundledLivretA } from '../helpers/loan-arbitraries.js';
 
@@ -29,23 +30,8 @@ import { bundledLivretA } from '../helpers/loan-arbitraries.js';
 
 const index = bundledLivretA();
 
-const base: LoanLine = {
-  lineId: 'T',
-  principal: new Decimal('100000'),
-  firstDueDate: '2027-03-15' as IsoDate,
-  periods: 12,
-  periodMonths: 3,
-  index: 'none',
-  marginPct: new Decimal(0),
-  ratePct: new Decimal('2.3'),
-  revision: 'none',
-  progressivityPct: new Decimal(0),
-  progressivityFloorPct: new Decimal(0),
-  profile: 'payment_priority',
-  interestMode: 'proportional',
-  dayCount: '30/360',
-  prefinancingMonths: 0,
-};
+// A fixed-rate line read as LOANS.csv would give it (defaults for the rest); each case changes what it aims at.
+const base: LoanLine = loanLine({ lineId: 'T', principal: 100000, firstDueDate: '2027-03-15', periods: 12, periodicity: 3, ratePct: 2.3, interestMode: 'proportional' });
 
 function directBody(line: LoanLine, format: TableFormat): string {
   const out = new ByteWriter(1024);
