@@ -258,13 +258,18 @@ function writeDate(buf: Uint8Array, at: number, year: number, month: number, day
     buf[at++] = 47;
     at = writeTwoDigits(buf, at, month);
     buf[at++] = 47;
-    return writeDigits(buf, at, year);
+    return writeYear(buf, at, year);
   }
-  at = writeDigits(buf, at, year);
+  at = writeYear(buf, at, year);
   buf[at++] = 45;
   at = writeTwoDigits(buf, at, month);
   buf[at++] = 45;
   return writeTwoDigits(buf, at, day);
+}
+
+/** A year of four digits (finloc's dates run from 1900 to 2199). */
+function writeYear(buf: Uint8Array, at: number, year: number): number {
+  return writeTwoDigits(buf, writeTwoDigits(buf, at, Math.floor(year / 100)), year % 100);
 }
 
 function writeTwoDigits(buf: Uint8Array, at: number, n: number): number {

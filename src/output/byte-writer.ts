@@ -97,9 +97,7 @@ export function writeDigits(buf: Uint8Array, at: number, n: number): number {
     buf[at] = 48 + n;
     return at + 1;
   }
-  let digits = 2;
-  for (let p = 100; p <= n && digits < 16; p *= 10) digits++;
-  if (n >= 1e16) digits = String(n).length;
+  const digits = digitCount(n);
   let end = at + digits;
   const stop = end;
   let m = n;
@@ -117,6 +115,15 @@ export function writeDigits(buf: Uint8Array, at: number, n: number): number {
     buf[--end] = 48 + m;
   }
   return stop;
+}
+
+/** Decimal digits of n ≥ 10 (below 2^53): a few comparisons, the usual sizes of cents first. */
+function digitCount(n: number): number {
+  if (n < 1e8) return n < 1e4 ? (n < 100 ? 2 : n < 1000 ? 3 : 4) : n < 1e6 ? (n < 1e5 ? 5 : 6) : n < 1e7 ? 7 : 8;
+  if (n < 1e12) return n < 1e10 ? (n < 1e9 ? 9 : 10) : n < 1e11 ? 11 : 12;
+  let digits = 12;
+  for (let p = 1e12; p <= n && digits < 16; p *= 10) digits++;
+  return n >= 1e16 ? String(n).length : digits;
 }
 
 /**

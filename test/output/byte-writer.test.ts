@@ -16,4 +16,11 @@ describe('ByteWriter: the bytes the formatters would print', () => {
     w.text(s);
     expect(new TextDecoder().decode(w.bytes())).toBe(String(n) + s);
   });
+  test.prop([fc.integer({ min: 1, max: 15 }), fc.integer({ min: -2, max: 2 }), fc.boolean()])('at each change of the number of digits', (k, offset, negative) => {
+    const n = 10 ** k + offset;
+    const w = new ByteWriter(1);
+    w.uint(n);
+    w.cents(negative ? -n : n, 46);
+    expect(new TextDecoder().decode(w.bytes())).toBe(String(n) + formatMachine(fromCents(negative ? -n : n)));
+  });
 });
