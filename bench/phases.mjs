@@ -29,7 +29,7 @@ const BY_FUNCTION = {
  'per-row loop': ['amortizeInCentsTo', 'amortizeInCents', 'timesRounded', 'roundedProduct', 'grown', 'dividedRounded', 'accrualOf', 'countDays', 'isoDateUnchecked', 'daysInMonth', 'termsOn', 'amortizeRows', 'emitRows'],
   'per-line set-up': [
     'amortizeBatch', 'powerMinusOne', 'periodFactor', 'accrualApprox', 'sameGrowth', 'apart', 'loanLineFromRow', 'loanLineProblems', 'loanLineWarnings', 'lineTermsKey', 'termsOf', 'cached', 'indexedTerms', 'paymentFactorApprox',
-    'amortisationFactorApprox', 'centsPathFits', 'revisedRates', 'contractRates', 'pointInForce', 'rateInForce', 'effectiveDisbursements', 'lineKind',
+    'firstPayment', 'firstAmortisation', 'lineTermsOf', 'amortisationFactorApprox', 'centsPathFits', 'revisedRates', 'contractRates', 'pointInForce', 'rateInForce', 'effectiveDisbursements', 'lineKind',
     'attachRateSteps', 'amortisationStart', 'toCents', 'linePlan', 'planOf',
   ],
   formatting: ['row', 'begin', 'total', 'writeTwoDigits', 'writeCentsScheduleBody', 'writeCents', 'writeDigits', 'writeDate', 'cachedRateBytes', 'centsScheduleBody', 'scheduleBody', 'writeRow', 'writeTotal'],

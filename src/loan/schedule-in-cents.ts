@@ -105,8 +105,7 @@ const CACHE_LIMIT = 8_000;
 const termsCache = new Map<string, Terms>();
 const rateCache = new Map<string, Factor>();
 const progressivityCache = new Map<string, Factor>();
-const indexedTermsCache = new Map<string, { index: RateHistory; terms: Terms[] }>();
-const contractTermsCache = new Map<string, Terms>();
+const lineTermsCache = new Map<string, LineTerms>();
 const accrualCache = new Map<string, Factor>();
 
 function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
@@ -202,11 +201,21 @@ export function accrualApprox(rate: Decimal, days: number, dayCount: DayCount, m
   return powerMinusOne(r, days / basis, exact);
 }
 
-/** What the terms of a line depend on besides the index value, as a cache key. */
-function lineTermsKey(line: LoanLine): string {
-  // Lines read from a file share their Decimals when their cells are the same text (readRow remembers readings):
-  // the key made for those very values is found again by identity, one string whose hash the Maps have already computed.
-  let known = keysByRate.get(line.ratePct);
+/** What lines with the same terms share: their contract terms, or their terms by rank of index value in the history. */
+interface LineTerms {
+  contract?: Terms;
+  indexed?: { index: RateHistory; terms: Terms[] };
+}
+
+/**
+ * The shared terms of a line. Lines read from a file share their Decimals
+ * when their cells are the same text (readRow remembers readings), so the
+ * terms are first found again by the identity of the line's values, without
+ * building a key; else by a key text of everything the terms depend on
+ * besides the index value.
+ */
+function lineTermsOf(line: LoanLine): LineTerms {
+  let known = byRate.get(line.ratePct);
   if (known !== undefined) {
     for (const k of known) {
       if (
@@ -217,32 +226,30 @@ function lineTermsKey(line: LoanLine): string {
         k.periodMonths === line.periodMonths &&
         k.interestMode === line.interestMode
       ) {
-        return k.key;
+        return k.shared;
       }
     }
   }
   const key = `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}|${line.periodMonths}|${line.interestMode}`;
-  if (known === undefined) keysByRate.set(line.ratePct, (known = []));
-  if (known.length < KEYS_BY_RATE) {
+  const shared = cached(lineTermsCache, key, () => ({}));
+  if (known === undefined) byRate.set(line.ratePct, (known = []));
+  if (known.length < SHARED_BY_RATE) {
     const { marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode } = line;
-    known.push({ marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode, key });
+    known.push({ marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode, shared });
   }
-  return key;
+  return shared;
 }
 
-type TermsKeyParts = Pick<LoanLine, 'marginPct' | 'progressivityPct' | 'progressivityFloorPct' | 'revision' | 'periodMonths' | 'interestMode'> & { readonly key: string };
-/** Keys by the rate Decimal they were made for; dropped with it. */
-const keysByRate = new WeakMap<Decimal, TermsKeyParts[]>();
-/** Keys kept per rate, at most (a rate shared by lines of many margins or progressivities). */
-const KEYS_BY_RATE = 32;
+type SharedByValues = Pick<LoanLine, 'marginPct' | 'progressivityPct' | 'progressivityFloorPct' | 'revision' | 'periodMonths' | 'interestMode'> & { readonly shared: LineTerms };
+/** Shared terms by the rate Decimal of the lines they were found for; dropped with it. */
+const byRate = new WeakMap<Decimal, SharedByValues[]>();
+/** Entries kept per rate, at most (a rate shared by lines of many margins or progressivities). */
+const SHARED_BY_RATE = 32;
 
-/** The terms of a line by rank of index value in the history, shared by the lines with the same terms. */
-function indexedTerms(lineKey: string, index: RateHistory): Terms[] {
-  const byPoint = cached(indexedTermsCache, lineKey, () => ({ index, terms: [] as Terms[] }));
-  if (byPoint.index !== index) {
-    byPoint.index = index;
-    byPoint.terms = [];
-  }
+/** The terms of a line by rank of index value in the history. */
+function indexedTerms(shared: LineTerms, index: RateHistory): Terms[] {
+  let byPoint = shared.indexed;
+  if (byPoint === undefined || byPoint.index !== index) shared.indexed = byPoint = { index, terms: [] };
   return byPoint.terms;
 }
 
@@ -369,10 +376,10 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
   if (line.principal.greaterThan(MAX_EXACT_EUROS)) return undefined;
 
   let usesProjection = false;
-  const lineKey = lineTermsKey(line);
-  const contract = line.index === 'none' ? cached(contractTermsCache, lineKey, () => termsOf(line, contractRates(line))) : undefined;
+  const shared = lineTermsOf(line);
+  const contract = line.index === 'none' ? (shared.contract ??= termsOf(line, contractRates(line))) : undefined;
   const index = options.index!;
-  const byPoint = contract ? [] : indexedTerms(lineKey, index);
+  const byPoint = contract ? undefined : indexedTerms(shared, index);
   const keys = contract ? undefined : historyKeys(index);
   // Due dates only move forward: the index value in force follows them with a cursor.
   let point = -1;
@@ -381,7 +388,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
     if (key > keys!.knownUntil) usesProjection = true;
     if (point < 0) point = pointInForce(index, isoDateUnchecked(year, month, day));
     else while (point + 1 < keys!.points.length && keys!.points[point + 1]! <= key) point++;
-    return (byPoint[point] ??= termsOf(line, revisedRates(line, index.points[point]!.ratePct)));
+    return (byPoint![point] ??= termsOf(line, revisedRates(line, index.points[point]!.ratePct)));
   };
 
   let capital: number;
