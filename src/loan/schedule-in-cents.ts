@@ -232,8 +232,15 @@ function lineTermsOf(line: LoanLine): LineTerms {
   }
   const key = `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}|${line.periodMonths}|${line.interestMode}`;
   const shared = cached(lineTermsCache, key, () => ({}));
+  if (sharedCount >= CACHE_LIMIT) {
+    // Bounded as the caches are: the entries go (the caches by key text keep what they hold).
+    byRate = new WeakMap();
+    sharedCount = 0;
+    known = undefined;
+  }
   if (known === undefined) byRate.set(line.ratePct, (known = []));
   if (known.length < SHARED_BY_RATE) {
+    sharedCount++;
     const { marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode } = line;
     known.push({ marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode, shared });
   }
@@ -242,7 +249,8 @@ function lineTermsOf(line: LoanLine): LineTerms {
 
 type SharedByValues = Pick<LoanLine, 'marginPct' | 'progressivityPct' | 'progressivityFloorPct' | 'revision' | 'periodMonths' | 'interestMode'> & { readonly shared: LineTerms };
 /** Shared terms by the rate Decimal of the lines they were found for; dropped with it. */
-const byRate = new WeakMap<Decimal, SharedByValues[]>();
+let byRate = new WeakMap<Decimal, SharedByValues[]>();
+let sharedCount = 0;
 /** Entries kept per rate, at most (a rate shared by lines of many margins or progressivities). */
 const SHARED_BY_RATE = 32;
 
