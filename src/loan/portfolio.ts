@@ -65,6 +65,8 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
   let rows = 0;
   let projected = 0;
   const rowWriter = ctx.format === 'json' ? undefined : new CentsRowWriter(out, ctx.format);
+  // The options of a line without disbursements, shared: most lines.
+  const indexOnly = { index: ctx.index };
   for (const record of records) {
     const kind = lineKind(record);
     if (kind === 'blank') continue;
@@ -72,10 +74,6 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
       notes.push({ ...totalLineNote(record), file: ctx.file });
       continue;
     }
-    const locate = (columnName: string | undefined, message: string): InputProblem => {
-      const i = columnName ? ctx.binding.indexOf[columnName as keyof typeof loanLineSchema] : undefined;
-      return { file: ctx.file, line: record.line, ...(i !== undefined ? { column: i + 1 } : {}), ...(columnName ? { columnName } : {}), message };
-    };
     const read = readRow(record, ctx.binding);
     if (read.problems.length > 0) {
       problems.push(...read.problems.map((p) => ({ ...p, file: ctx.file })));
@@ -83,7 +81,7 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
     }
     const built = loanLineFromRow(read.row);
     if (!built.line) {
-      problems.push(...built.problems.map((p) => locate(p.columnName, p.message)));
+      problems.push(...built.problems.map((p) => located(ctx, record, p.columnName, p.message)));
       continue;
     }
     const stepped = attachRateSteps(built.line, ctx.rateSteps);
@@ -96,7 +94,7 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
     }
     const line = stepped.line;
     const given = ctx.disbursements.get(line.lineId);
-    const options = { index: ctx.index, ...(given ? { disbursements: given } : {}) };
+    const options = given ? { index: ctx.index, disbursements: given } : indexOnly;
     try {
       rowWriter?.begin(line.lineId);
       const fast = rowWriter && amortizeInCentsTo(line, options, rowWriter);
@@ -113,10 +111,10 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
       lines++;
       lineIds.push(line.lineId);
       lineNumbers.push(record.line);
-      for (const w of loanLineWarnings(line, ctx.index)) warnings.push(locate(w.columnName, w.message));
+      for (const w of loanLineWarnings(line, ctx.index)) warnings.push(located(ctx, record, w.columnName, w.message));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      problems.push(...e.problems.map((p) => locate(p.columnName, p.message)));
+      problems.push(...e.problems.map((p) => located(ctx, record, p.columnName, p.message)));
     }
   }
   // Handed over, the writer's own buffer leaves with the result (a worker's batch, moved to the main thread, which gives
@@ -142,6 +140,12 @@ export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: Portfol
   const result = amortizeBatch(records, ctx, handOver);
   result.problems.push(...readerProblems(reader).map((p) => ({ ...p, file: ctx.file })));
   return result;
+}
+
+/** A problem of a record, at the column it names. */
+function located(ctx: PortfolioContext, record: CsvRecord, columnName: string | undefined, message: string): InputProblem {
+  const i = columnName ? ctx.binding.indexOf[columnName as keyof typeof loanLineSchema] : undefined;
+  return { file: ctx.file, line: record.line, ...(i !== undefined ? { column: i + 1 } : {}), ...(columnName ? { columnName } : {}), message };
 }
 
 /** Text read at a time: a slice's records are read as they are amortised. */
