@@ -157,11 +157,7 @@ interface ColumnPlan {
   lastReading: ReturnType<FieldParser<unknown>> | undefined;
 }
 
-/**
- * The columns of a binding in schema order, computed once per binding: a
- * portfolio reads a million rows against one header, and rereading the
- * schema's entries for each cost about a tenth of its set-up.
- */
+/** The columns of a binding in schema order, computed once per binding: a portfolio reads a million rows against one header. */
 const plans = new WeakMap<HeaderBinding<Schema>, ColumnPlan[]>();
 function planOf(binding: HeaderBinding<Schema>): ColumnPlan[] {
   let plan = plans.get(binding);
