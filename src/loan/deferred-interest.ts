@@ -1,13 +1,47 @@
 import { Decimal, ZERO, min } from '../money/decimal.js';
 
-/** How one payment splits between interest, the stock of deferred interest and capital. */
-export interface PaymentSplit {
-  readonly payment: Decimal;
-  readonly amortisation: Decimal;
-  /** Added to the stock (> 0) or repaid from it (< 0). */
-  readonly deferredInterest: Decimal;
-  readonly stockAfter: Decimal;
+/**
+ * The arithmetic a split is computed in, so that the rule is written once:
+ * Decimal in the core (DECIMAL_SPLIT), whole cents as numbers in the
+ * integer-cents path (CENTS_SPLIT, src/loan/schedule-in-cents.ts; its
+ * figures stay below 2^53, src/loan/cents-range.ts).
+ */
+export interface SplitArithmetic<N> {
+  readonly zero: N;
+  plus(a: N, b: N): N;
+  minus(a: N, b: N): N;
+  min(a: N, b: N): N;
+  negate(a: N): N;
+  isNegative(a: N): boolean;
 }
+
+export const DECIMAL_SPLIT: SplitArithmetic<Decimal> = {
+  zero: ZERO,
+  plus: (a, b) => a.plus(b),
+  minus: (a, b) => a.minus(b),
+  min: (a, b) => min(a, b),
+  negate: (a) => a.negated(),
+  isNegative: (a) => a.isNegative(),
+};
+
+export const CENTS_SPLIT: SplitArithmetic<number> = {
+  zero: 0,
+  plus: (a, b) => a + b,
+  minus: (a, b) => a - b,
+  min: (a, b) => Math.min(a, b),
+  negate: (a) => -a,
+  isNegative: (a) => a < 0,
+};
+
+/** How one payment splits between interest, the stock of deferred interest and capital. */
+export interface Split<N> {
+  readonly payment: N;
+  readonly amortisation: N;
+  /** Added to the stock (> 0) or repaid from it (< 0). */
+  readonly deferredInterest: N;
+  readonly stockAfter: N;
+}
+export type PaymentSplit = Split<Decimal>;
 
 /**
  * What a payment's surplus over the interest repays first: the stock of
@@ -30,27 +64,32 @@ export type SurplusOrder = 'stock-first' | 'capital-first';
  * what is left is cut to what is left.
  */
 export function splitPayment(payment: Decimal, interest: Decimal, capital: Decimal, stock: Decimal, order: SurplusOrder = 'stock-first'): PaymentSplit {
-  const surplus = payment.minus(interest);
-  if (surplus.isNegative()) {
-    const deferred = surplus.negated();
-    return { payment, amortisation: ZERO, deferredInterest: deferred, stockAfter: stock.plus(deferred) };
+  return splitPaymentIn(DECIMAL_SPLIT, payment, interest, capital, stock, order);
+}
+
+/** `splitPayment` in any arithmetic: the one statement of the rule. */
+export function splitPaymentIn<N>(a: SplitArithmetic<N>, payment: N, interest: N, capital: N, stock: N, order: SurplusOrder = 'stock-first'): Split<N> {
+  const surplus = a.minus(payment, interest);
+  if (a.isNegative(surplus)) {
+    const deferred = a.negate(surplus);
+    return { payment, amortisation: a.zero, deferredInterest: deferred, stockAfter: a.plus(stock, deferred) };
   }
-  const stockRepaid = order === 'stock-first' ? min(stock, surplus) : min(stock, surplus.minus(min(capital, surplus)));
-  const amortisation = min(capital, surplus.minus(stockRepaid));
+  const stockRepaid = order === 'stock-first' ? a.min(stock, surplus) : a.min(stock, a.minus(surplus, a.min(capital, surplus)));
+  const amortisation = a.min(capital, a.minus(surplus, stockRepaid));
   return {
-    payment: interest.plus(stockRepaid).plus(amortisation),
+    payment: a.plus(a.plus(interest, stockRepaid), amortisation),
     amortisation,
-    deferredInterest: stockRepaid.negated(),
-    stockAfter: stock.minus(stockRepaid),
+    deferredInterest: a.negate(stockRepaid),
+    stockAfter: a.minus(stock, stockRepaid),
   };
 }
 
 /** The last due date repays everything left (rule 4): all the capital and all the stock, with the period's interest. */
 export function finalSplit(interest: Decimal, capital: Decimal, stock: Decimal): PaymentSplit {
-  return {
-    payment: interest.plus(capital).plus(stock),
-    amortisation: capital,
-    deferredInterest: stock.negated(),
-    stockAfter: ZERO,
-  };
+  return finalSplitIn(DECIMAL_SPLIT, interest, capital, stock);
+}
+
+/** `finalSplit` in any arithmetic. */
+export function finalSplitIn<N>(a: SplitArithmetic<N>, interest: N, capital: N, stock: N): Split<N> {
+  return { payment: a.plus(a.plus(interest, capital), stock), amortisation: capital, deferredInterest: a.negate(stock), stockAfter: a.zero };
 }

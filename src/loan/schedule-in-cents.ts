@@ -1,3 +1,4 @@
+import { CENTS_SPLIT, type Split, finalSplitIn, splitPaymentIn } from './deferred-interest.js';
 import { Decimal, rateToPercent } from '../money/decimal.js';
 import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, exactTimesRounded, factorOf, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
 import { type IsoDate, daysInMonth, isoDateUnchecked, ymd } from '../calendar/date.js';
@@ -453,14 +454,10 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
           ? timesRounded(base, terms.t)
           : timesRounded(base, accrualOf(line, terms, countDays(line.dayCount, previousDate!, date!)));
 
-    let payment: number;
-    let amortisation: number;
-    let deferred: number;
+    // « Intérêts à différer » and the last due date: the core's rules (src/loan/deferred-interest.ts), in whole cents.
+    let split: Split<number>;
     if (k === line.periods) {
-      amortisation = capital;
-      deferred = -stock;
-      payment = interest + capital + stock;
-      stock = 0;
+      split = finalSplitIn(CENTS_SPLIT, interest, capital, stock);
     } else {
       let due: number;
       if (paymentPriority) {
@@ -469,21 +466,10 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
         const scheduled = terms.pIsZero || k === computedAt ? computed : grown(computed, terms, k - computedAt);
         due = Math.min(capital, scheduled) + interest;
       }
-      // « Intérêts à différer »: the same split as splitPayment (src/loan/deferred-interest.ts).
-      const surplus = due - interest;
-      if (surplus < 0) {
-        payment = due;
-        amortisation = 0;
-        deferred = -surplus;
-        stock += deferred;
-      } else {
-        const stockRepaid = Math.min(stock, surplus);
-        amortisation = Math.min(capital, surplus - stockRepaid);
-        payment = interest + stockRepaid + amortisation;
-        deferred = -stockRepaid;
-        stock -= stockRepaid;
-      }
+      split = splitPaymentIn(CENTS_SPLIT, due, interest, capital, stock);
     }
+    const { payment, amortisation, deferredInterest: deferred } = split;
+    stock = split.stockAfter;
     capital -= amortisation;
     totalPayment += payment;
     totalAmortisation += amortisation;

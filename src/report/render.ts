@@ -1,4 +1,3 @@
-import { writeToString } from 'fast-csv';
 import { cellJson, cellText, type TextStyle } from './cells.js';
 import { checkRow, checksTable, CHECK_COLUMNS } from './check.js';
 import type { Report, Table } from './model.js';
@@ -33,6 +32,8 @@ export function tableFields(table: Table, style: TextStyle): string[][] {
  * starts with a UTF-8 byte-order mark), quoting only what must be.
  */
 export async function tableCsv(table: Table, format: 'csv' | 'csv-fr'): Promise<string> {
+  // Loaded when a report is written (about 33 ms of start-up that a streamed amortize run need not pay: docs/performance.md).
+  const { writeToString } = await import('fast-csv');
   const french = format === 'csv-fr';
   return writeToString(tableFields(table, french ? 'french' : 'machine'), {
     delimiter: french ? ';' : ',',
