@@ -78,6 +78,7 @@ export function amortizeRows(
       if (options.each) options.each(line, schedule);
       else schedules.push({ line, schedule });
       for (const w of loanLineWarnings(stepped.line, options.index)) warnings.push(at(line, w.columnName, w.message));
+      warnings.push(...stepped.warnings);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => at(line, p.columnName, p.message)));

@@ -62,6 +62,17 @@ export function indexAtEffectiveDate(line: LoanLine, index: RateHistory): { rate
 }
 
 /**
+ * An annual rate above 20 % looks mistyped (« did you mean 3,45 %? » for
+ * 345): a line's own rate, or a step's (src/loan/rate-steps.ts).
+ */
+export function highRateWarning(rate: Decimal): string | undefined {
+  const P = PLAUSIBILITY;
+  if (!rate.greaterThan(P.maxAnnualRatePct)) return undefined;
+  const guess = rate.div(100);
+  return `annual rate ${pct(rate)} is above ${pct(P.maxAnnualRatePct)}` + (guess.lessThanOrEqualTo(P.maxAnnualRatePct) ? `; did you mean ${pct(guess)}?` : '');
+}
+
+/**
  * What looks mistyped in a loan line (issue 11): an indexed line whose
  * `rate_pct` is more than one point from index + margin at the effective
  * date (« did you mean 2,3 %? » when the rate × 100 or ÷ 100 fits), an annual
@@ -90,13 +101,8 @@ export function loanLineWarnings(line: LoanLine, index?: RateHistory): LineWarni
       }
     }
   }
-  if (rate.greaterThan(P.maxAnnualRatePct)) {
-    const guess = rate.div(100);
-    warnings.push({
-      columnName: 'rate_pct',
-      message: `annual rate ${pct(rate)} is above ${pct(P.maxAnnualRatePct)}` + (guess.lessThanOrEqualTo(P.maxAnnualRatePct) ? `; did you mean ${pct(guess)}?` : ''),
-    });
-  }
+  const high = highRateWarning(rate);
+  if (high !== undefined) warnings.push({ columnName: 'rate_pct', message: high });
   if (line.index !== 'none' && (line.marginPct.lessThan(P.minMarginPct) || line.marginPct.greaterThan(P.maxMarginPct))) {
     warnings.push({ columnName: 'margin_pct', message: `margin ${pct(line.marginPct)} over the index is outside ${pct(P.minMarginPct)} … +${pct(P.maxMarginPct)}` });
   }

@@ -112,6 +112,7 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
       lineIds.push(line.lineId);
       lineNumbers.push(record.line);
       for (const w of loanLineWarnings(line, ctx.index)) warnings.push(located(ctx, record, w.columnName, w.message));
+      warnings.push(...stepped.warnings);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(...e.problems.map((p) => located(ctx, record, p.columnName, p.message)));

@@ -3,7 +3,8 @@ import { required } from '../csv/table.js';
 import * as f from '../csv/fields.js';
 import { MAX_PERIODS, loanLineSchema } from './input.js';
 import type { LoanLine, RateStep } from './types.js';
-import type { InputProblem } from '../errors.js';
+import type { InputNote, InputProblem } from '../errors.js';
+import { highRateWarning } from './plausibility.js';
 
 /**
  * « Taux par paliers »: rates fixed in advance by steps (« 7,8 % pendant
@@ -119,15 +120,22 @@ export interface RateStepsFile {
  * in that file (file, line, column): a step file is checked against the
  * line it names, whichever path amortises the line.
  */
-export function attachRateSteps(line: LoanLine, file: RateStepsFile | undefined): { line?: LoanLine; problems: InputProblem[] } {
+export function attachRateSteps(line: LoanLine, file: RateStepsFile | undefined): { line?: LoanLine; problems: InputProblem[]; warnings: InputNote[] } {
   const given = file?.byLine.get(line.lineId);
-  if (!file || !given || given.length === 0) return { line, problems: [] };
+  if (!file || !given || given.length === 0) return { line, problems: [], warnings: [] };
   const problems = rateStepProblems(line, given.map((g) => g.step)).map((p): InputProblem => {
     const column = file.columns[p.columnName];
     return { file: file.file, line: given[p.step]!.line, ...(column !== undefined ? { column } : {}), columnName: p.columnName, message: p.message };
   });
-  if (problems.length > 0) return { problems };
-  return { line: { ...line, rateSteps: given.map((g) => g.step) }, problems: [] };
+  if (problems.length > 0) return { problems, warnings: [] };
+  // A step's rate is checked as a line's is (plausibility.ts): amortised all the same, with a warning where it was typed.
+  const warnings: InputNote[] = [];
+  for (const g of given) {
+    const message = highRateWarning(g.step.ratePct);
+    const column = file.columns.rate_pct;
+    if (message !== undefined) warnings.push({ file: file.file, line: g.line, ...(column !== undefined ? { column } : {}), columnName: 'rate_pct', message });
+  }
+  return { line: { ...line, rateSteps: given.map((g) => g.step) }, problems: [], warnings };
 }
 
 /** The step file's lines that name no line of LOANS.csv: a step for a line that does not exist is refused, not ignored. */

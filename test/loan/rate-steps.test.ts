@@ -172,6 +172,15 @@ describe('finloc amortize --rate-steps FILE', () => {
     expect(r.stdout.split('\n')[1]).toBe('PAP,100.00,20,7.80,231.56,131.56,0.00,7.80,8.6056,8.6056');
   });
 
+  test.each([['in the main thread', '0'], ['in worker threads', '2']])('a step above 20 %% is amortised all the same, with a warning where it was typed (%s)', async (_, threads) => {
+    const dir = tempDir();
+    // 1 000 % typed for 10 %: the line's own rate would get the same warning (src/loan/plausibility.ts).
+    const r = await runFinloc(['amortize', writeFile(dir, 'l.csv', loans), '--rate-steps', writeFile(dir, 's.csv', 'ligne;a_partir_de_l_echeance;taux\nPAP;8;1000\n'), '--threads', threads]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('s.csv:2:3 (rate_pct): annual rate 1000 % is above 20 %; did you mean 10 %?');
+    expect(r.stdout.split('\n')[8]!.split(',')[3]).toBe('1000.00');
+  });
+
   test.each([
     ['a step past the last due date', 'ligne;a_partir_de_l_echeance;taux\nPAP;21;10\n', "s.csv:2:2 (from_number): expected a due number from 1 to 20 (the line's due dates), got 21"],
     ['a step for no line', 'ligne;a_partir_de_l_echeance;taux\nPAP;8;10\nXYZ;3;4\n', 's.csv:3:1 (line_id): line_id "XYZ" is not in '],
