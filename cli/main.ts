@@ -54,6 +54,8 @@ function commandNamed(argv: readonly string[]): string | undefined {
 /** The registrations a run needs: its command's alone, or all of them. */
 async function commandsFor(argv: readonly string[]): Promise<Register[]> {
   const named = commandNamed(argv);
+  // `finloc --version` needs no command (loading them all is most of its time: 0,35–0,43 s against 0,16 s for a one-line amortize).
+  if (named === undefined && argv.some((a) => a === '--version' || a === '-V') && !argv.some((a) => a === '--help' || a === '-h' || a === 'help')) return [];
   return Promise.all(COMMANDS.filter(([name]) => named === undefined || name === named).map(([, load]) => load()));
 }
 
