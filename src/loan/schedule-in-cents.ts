@@ -25,11 +25,13 @@ import type { InterestMode, LoanLine, PeriodMonths } from './types.js';
 
 /**
  * The same table as `amortize`, figure for figure, computed in integer cents
- * for portfolio runs. Every per-line quantity (period rates, the first
- * payment's factor, revisions, prefinancing) comes from the same Decimal
- * functions as `amortize`; only the per-row products use a double, through
- * `timesRounded`, which falls back to Decimal near a tie. The differential
- * test (test/loan/schedule-in-cents.test.ts) holds the two to the same bytes.
+ * for portfolio runs. Revisions and prefinancing come from the core's
+ * functions; fractional powers, the first payment's factor and the per-row
+ * products use doubles with an error bound, and the core's Decimal functions
+ * decide near a half-cent tie (`timesRounded`, `exactTimesRounded`); the
+ * deferred-interest split and the last due date are the core's rules in whole
+ * cents (`splitPaymentIn`, `finalSplitIn`). The differential and tie tests
+ * (test/loan/schedule-in-cents*.test.ts) hold the two to the same bytes.
  */
 export interface CentsRow {
   readonly number: number;
