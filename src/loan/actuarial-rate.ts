@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from '../money/decimal.js';
+import { type Arithmetic, DECIMALS, NUMBERS } from '../money/arithmetic.js';
 import type { IsoDate } from '../calendar/date.js';
 import { countDays } from '../calendar/day-count.js';
 import { periodsPerYear } from './period-rate.js';
@@ -72,7 +73,8 @@ export function actuarialRate(flows: readonly LoanFlow[], periodMonths: number):
   const start = flows[0]!.date;
   const times = flows.map((f) => new Decimal(countDays('30/360', start, f.date)).div(30 * periodMonths));
   const exact = presentValueOf(flows, times);
-  const seed = solve(presentValueInDoubles(flows, times), 0, 1e-15);
+  // The seed: |f| is never compared to a tolerance in doubles (0), the bracket narrowed to 1e-15.
+  const seed = solve(NUMBERS, presentValueInDoubles(flows, times), 0, 1e-15);
   return result(solveInDecimal(exact, seed === undefined ? undefined : new Decimal(seed)), periodMonths);
 }
 
@@ -123,51 +125,10 @@ function solveInDecimal(pv: (r: Decimal) => Decimal, seed: Decimal | undefined):
       const fhi = pv(hi);
       if (flo.isZero()) return lo;
       if (fhi.isZero()) return hi;
-      if (flo.isNegative() !== fhi.isNegative()) return illinois(pv, lo, flo, hi, fhi, PV_TOLERANCE, TOLERANCE);
+      if (flo.isNegative() !== fhi.isNegative()) return illinois(DECIMALS, pv, lo, flo, hi, fhi, PV_TOLERANCE, TOLERANCE);
     }
   }
-  return solve(pv, ZERO, TOLERANCE)!;
-}
-
-/** Arithmetic the search runs in: Decimal, or doubles for the seed. */
-interface Arith<N> {
-  plus(a: N, b: N): N;
-  minus(a: N, b: N): N;
-  times(a: N, b: N): N;
-  div(a: N, b: N): N;
-  isNegative(a: N): boolean;
-  isZero(a: N): boolean;
-  abs(a: N): N;
-  less(a: N, b: N): boolean;
-  of(x: number): N;
-}
-
-const DECIMAL_ARITH: Arith<Decimal> = {
-  plus: (a, b) => a.plus(b),
-  minus: (a, b) => a.minus(b),
-  times: (a, b) => a.times(b),
-  div: (a, b) => a.div(b),
-  isNegative: (a) => a.isNegative(),
-  isZero: (a) => a.isZero(),
-  abs: (a) => a.abs(),
-  less: (a, b) => a.lessThan(b),
-  of: (x) => new Decimal(x),
-};
-
-const DOUBLE_ARITH: Arith<number> = {
-  plus: (a, b) => a + b,
-  minus: (a, b) => a - b,
-  times: (a, b) => a * b,
-  div: (a, b) => a / b,
-  isNegative: (a) => a < 0,
-  isZero: (a) => a === 0,
-  abs: (a) => Math.abs(a),
-  less: (a, b) => a < b,
-  of: (x) => x,
-};
-
-function arithOf<N>(zero: N): Arith<N> {
-  return (typeof zero === 'number' ? DOUBLE_ARITH : DECIMAL_ARITH) as unknown as Arith<N>;
+  return solve(DECIMALS, pv, PV_TOLERANCE, TOLERANCE)!;
 }
 
 /**
@@ -176,14 +137,13 @@ function arithOf<N>(zero: N): Arith<N> {
  * when no bracket is found (doubles overflowing: the Decimal search then
  * starts from scratch).
  */
-function solve<N>(pv: (r: N) => N, zero: N, tolerance: N | number): N | undefined {
-  const a = arithOf(zero);
-  let lo = zero;
+function solve<N>(a: Arithmetic<N>, pv: (r: N) => N, pvTolerance: N, tolerance: N): N | undefined {
+  let lo = a.zero;
   let flo = pv(lo);
   let hi: N;
   let fhi: N;
   if (a.isZero(flo)) return lo;
-  if (!isFinite(flo)) return undefined;
+  if (!a.isFinite(flo)) return undefined;
   if (a.isNegative(flo)) {
     hi = a.of(1);
     for (let i = 0; a.isNegative((fhi = pv(hi))); i++) {
@@ -196,26 +156,20 @@ function solve<N>(pv: (r: N) => N, zero: N, tolerance: N | number): N | undefine
     fhi = flo;
     lo = a.of(-0.5);
     for (let i = 0; !a.isNegative((flo = pv(lo))); i++) {
-      if (i > 200 || !isFinite(flo)) return undefined;
+      if (i > 200 || !a.isFinite(flo)) return undefined;
       lo = a.minus(a.div(a.plus(lo, a.of(1)), a.of(2)), a.of(1));
     }
   }
-  const pvTolerance = typeof zero === 'number' ? 0 : PV_TOLERANCE;
-  return illinois(pv, lo, flo, hi, fhi, pvTolerance as N, (typeof tolerance === 'number' ? a.of(tolerance) : tolerance) as N);
-}
-
-function isFinite(x: unknown): boolean {
-  return typeof x !== 'number' || Number.isFinite(x);
+  return illinois(a, pv, lo, flo, hi, fhi, pvTolerance, tolerance);
 }
 
 /** Illinois regula falsi inside [lo, hi], f(lo) and f(hi) of opposite signs. */
-function illinois<N>(pv: (r: N) => N, lo: N, flo: N, hi: N, fhi: N, pvTolerance: N, tolerance: N): N {
-  const a = arithOf(lo);
+function illinois<N>(a: Arithmetic<N>, pv: (r: N) => N, lo: N, flo: N, hi: N, fhi: N, pvTolerance: N, tolerance: N): N {
   let side = 0;
   for (let step = 0; step < MAX_STEPS && a.less(tolerance, a.abs(a.minus(hi, lo))); step++) {
     const r = a.div(a.minus(a.times(lo, fhi), a.times(hi, flo)), a.minus(fhi, flo));
     const fr = pv(r);
-    if (a.less(a.abs(fr), pvTolerance) || (a.isZero(fr))) return r;
+    if (a.less(a.abs(fr), pvTolerance) || a.isZero(fr)) return r;
     if (a.isNegative(fr) === a.isNegative(flo)) {
       lo = r;
       flo = fr;

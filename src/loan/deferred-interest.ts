@@ -1,37 +1,5 @@
-import { Decimal, ZERO, min } from '../money/decimal.js';
-
-/**
- * The arithmetic a split is computed in, so that the rule is written once:
- * Decimal in the core (DECIMAL_SPLIT), whole cents as numbers in the
- * integer-cents path (CENTS_SPLIT, src/loan/schedule-in-cents.ts; its
- * figures stay below 2^53, src/loan/cents-range.ts).
- */
-export interface SplitArithmetic<N> {
-  readonly zero: N;
-  plus(a: N, b: N): N;
-  minus(a: N, b: N): N;
-  min(a: N, b: N): N;
-  negate(a: N): N;
-  isNegative(a: N): boolean;
-}
-
-export const DECIMAL_SPLIT: SplitArithmetic<Decimal> = {
-  zero: ZERO,
-  plus: (a, b) => a.plus(b),
-  minus: (a, b) => a.minus(b),
-  min: (a, b) => min(a, b),
-  negate: (a) => a.negated(),
-  isNegative: (a) => a.isNegative(),
-};
-
-export const CENTS_SPLIT: SplitArithmetic<number> = {
-  zero: 0,
-  plus: (a, b) => a + b,
-  minus: (a, b) => a - b,
-  min: (a, b) => Math.min(a, b),
-  negate: (a) => -a,
-  isNegative: (a) => a < 0,
-};
+import type { Decimal } from '../money/decimal.js';
+import { type Arithmetic, DECIMALS } from '../money/arithmetic.js';
 
 /** How one payment splits between interest, the stock of deferred interest and capital. */
 export interface Split<N> {
@@ -64,11 +32,11 @@ export type SurplusOrder = 'stock-first' | 'capital-first';
  * what is left is cut to what is left.
  */
 export function splitPayment(payment: Decimal, interest: Decimal, capital: Decimal, stock: Decimal, order: SurplusOrder = 'stock-first'): PaymentSplit {
-  return splitPaymentIn(DECIMAL_SPLIT, payment, interest, capital, stock, order);
+  return splitPaymentIn(DECIMALS, payment, interest, capital, stock, order);
 }
 
 /** `splitPayment` in any arithmetic: the one statement of the rule. */
-export function splitPaymentIn<N>(a: SplitArithmetic<N>, payment: N, interest: N, capital: N, stock: N, order: SurplusOrder = 'stock-first'): Split<N> {
+export function splitPaymentIn<N>(a: Arithmetic<N>, payment: N, interest: N, capital: N, stock: N, order: SurplusOrder = 'stock-first'): Split<N> {
   const surplus = a.minus(payment, interest);
   if (a.isNegative(surplus)) {
     const deferred = a.negate(surplus);
@@ -86,10 +54,10 @@ export function splitPaymentIn<N>(a: SplitArithmetic<N>, payment: N, interest: N
 
 /** The last due date repays everything left (rule 4): all the capital and all the stock, with the period's interest. */
 export function finalSplit(interest: Decimal, capital: Decimal, stock: Decimal): PaymentSplit {
-  return finalSplitIn(DECIMAL_SPLIT, interest, capital, stock);
+  return finalSplitIn(DECIMALS, interest, capital, stock);
 }
 
 /** `finalSplit` in any arithmetic. */
-export function finalSplitIn<N>(a: SplitArithmetic<N>, interest: N, capital: N, stock: N): Split<N> {
+export function finalSplitIn<N>(a: Arithmetic<N>, interest: N, capital: N, stock: N): Split<N> {
   return { payment: a.plus(a.plus(interest, capital), stock), amortisation: capital, deferredInterest: a.negate(stock), stockAfter: a.zero };
 }

@@ -1,4 +1,5 @@
-import { CENTS_SPLIT, type Split, finalSplitIn, splitPaymentIn } from './deferred-interest.js';
+import { type Split, finalSplitIn, splitPaymentIn } from './deferred-interest.js';
+import { NUMBERS } from '../money/arithmetic.js';
 import { Decimal, rateToPercent } from '../money/decimal.js';
 import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, exactTimesRounded, factorOf, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
 import { type IsoDate, daysInMonth, isoDateUnchecked, ymd } from '../calendar/date.js';
@@ -459,7 +460,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
     // « Intérêts à différer » and the last due date: the core's rules (src/loan/deferred-interest.ts), in whole cents.
     let split: Split<number>;
     if (k === line.periods) {
-      split = finalSplitIn(CENTS_SPLIT, interest, capital, stock);
+      split = finalSplitIn(NUMBERS, interest, capital, stock);
     } else {
       let due: number;
       if (paymentPriority) {
@@ -468,7 +469,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
         const scheduled = terms.pIsZero || k === computedAt ? computed : grown(computed, terms, k - computedAt);
         due = Math.min(capital, scheduled) + interest;
       }
-      split = splitPaymentIn(CENTS_SPLIT, due, interest, capital, stock);
+      split = splitPaymentIn(NUMBERS, due, interest, capital, stock);
     }
     const { payment, amortisation, deferredInterest: deferred } = split;
     stock = split.stockAfter;
