@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Report } from '../../src/report/model.js';
 import { renderHtml } from '../../src/report/html/render.js';
-import { everyReport } from '../helpers/html-reports.js';
+import { everyReport, REPORT_CHARTS } from '../helpers/html-reports.js';
 import { tablesOf } from '../report/html/read-html.js';
 import { chartMarks, isA4Landscape, isA4Portrait, launchChromium, openPage, outputDir, pdfPages, rowsOf } from './chromium.js';
 
@@ -50,19 +50,7 @@ const FIGURES: Record<string, [string, string, string[]][]> = {
 };
 
 /** The charts each page draws. */
-const CHARTS: Record<string, string[]> = {
-  allocate: ['results'],
-  'allocate-check': [],
-  rar: ['rar'],
-  'guarantee-principal': ['principal'],
-  'guarantee-schedule': ['guaranteed_capital'],
-  'guarantee-statement': ['statement'],
-  'guarantee-exposure': ['exposure_capital', 'exposure_annuity'],
-  'guarantee-ratios': ['ratios'],
-  'late-interest-procurement': ['semesters'],
-  'late-interest-loan': ['semesters'],
-  subsidies: ['envelopes', 'kinds'],
-};
+const CHARTS = REPORT_CHARTS;
 
 /** The last row of these tables is their « Total », in bold. */
 const TOTAL_LAST: Record<string, string> = { 'late-interest-procurement': 'invoices', 'guarantee-schedule': 'schedule' };

@@ -1,13 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { readBudgetDocument } from '../../src/budget-document/read.js';
 import { debtChecks, loansTable } from '../../src/budget-document/debt.js';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
+import { CA_MAIN as MAIN, CA_LOT as LOT } from '../helpers/ca-fixtures.js';
 
-const DIR = 'test/fixtures/ca';
-const MAIN = join(DIR, 'ca-2021-budget-principal-21560046100010.xml');
-const LOT = join(DIR, 'ca-2021-lotissement-21560046100085.xml');
 const read = (path: string) => readBudgetDocument(readFileSync(path));
 
 describe('main budget CA 2021: the debt annex against itself and the budget (shared README figures)', () => {

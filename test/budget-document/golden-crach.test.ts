@@ -4,16 +4,13 @@ import { join } from 'node:path';
 import { readBudgetDocument } from '../../src/budget-document/read.js';
 import { documentTotals, documentResultsReport, resultsCsv, resultsOfDocument } from '../../src/budget-document/results.js';
 import { runFinloc, tempDir } from '../helpers/cli.js';
+import { CA_MAIN as MAIN, CA_LOT as LOT, BP_LOT as BP } from '../helpers/ca-fixtures.js';
 
 /**
  * Golden figures: the hand computations of the shared reference folder's
  * README (sums of MtReal by section and direction, Python decimal, section
  * from CaracSup Code="Section"), on copies of its files (test/fixtures/ca/).
  */
-const DIR = 'test/fixtures/ca';
-const MAIN = join(DIR, 'ca-2021-budget-principal-21560046100010.xml');
-const LOT = join(DIR, 'ca-2021-lotissement-21560046100085.xml');
-const BP = join(DIR, 'bp-2022-lotissement-21560046100085.xml');
 const read = (path: string) => readBudgetDocument(readFileSync(path));
 const line = (out: string, item: string) => out.split('\n').find((l) => l.startsWith(item + ','));
 

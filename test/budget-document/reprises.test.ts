@@ -1,21 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
+import { CA_MAIN as MAIN, CA_LOT as LOT, BP_LOT as BP, type JsonCheck } from '../helpers/ca-fixtures.js';
 
-const DIR = 'test/fixtures/ca';
-const MAIN = join(DIR, 'ca-2021-budget-principal-21560046100010.xml');
-const LOT = join(DIR, 'ca-2021-lotissement-21560046100085.xml');
-const BP = join(DIR, 'bp-2022-lotissement-21560046100085.xml');
 
-interface JsonCheck {
-  item: string;
-  declared: string;
-  recomputed: string;
-  difference: string;
-  verdict: string;
-  note?: string;
-}
 const checksOf = (stdout: string) => (JSON.parse(stdout) as { checks: JsonCheck[] }).checks;
 
 describe('reprises across years (CGCT R2311-11, R2311-12): the lotissement CA 2021 → BP 2022', () => {

@@ -2,18 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
+import { CA_MAIN as MAIN, CA_LOT as LOT, BP_LOT as BP, type JsonCheck } from '../helpers/ca-fixtures.js';
 
-const DIR = 'test/fixtures/ca';
-const MAIN = join(DIR, 'ca-2021-budget-principal-21560046100010.xml');
-const LOT = join(DIR, 'ca-2021-lotissement-21560046100085.xml');
-const BP = join(DIR, 'bp-2022-lotissement-21560046100085.xml');
-interface JsonCheck {
-  item: string;
-  declared: string;
-  recomputed: string;
-  difference: string;
-  verdict: string;
-}
 const json = (s: string) => JSON.parse(s) as { checks: JsonCheck[]; tables: Record<string, Record<string, unknown>[]> };
 
 describe('finloc ca --report subsidies: the DATA_CONCOURS annex against the 657x accounts (main budget CA 2021)', () => {

@@ -159,3 +159,18 @@ export function everyReport(): Record<string, Report> {
     subsidies: subsidiesExample(),
   };
 }
+
+/** The charts each report's page draws, by report (test/report/html and test/browser hold the pages to them). */
+export const REPORT_CHARTS: Record<string, string[]> = {
+  allocate: ['results'],
+  'allocate-check': [],
+  rar: ['rar'],
+  'guarantee-principal': ['principal'],
+  'guarantee-schedule': ['guaranteed_capital'],
+  'guarantee-statement': ['statement'],
+  'guarantee-exposure': ['exposure_capital', 'exposure_annuity'],
+  'guarantee-ratios': ['ratios'],
+  'late-interest-procurement': ['semesters'],
+  'late-interest-loan': ['semesters'],
+  subsidies: ['envelopes', 'kinds'],
+};

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/money/decimal.js';
-import { InputError } from '../../src/errors.js';
 import { bandOf, memberFee, type GroupMember } from '../../src/purchasing/fees.js';
 import { readMembers } from '../../src/purchasing/fees-input.js';
 import { prorationInYear } from '../../src/purchasing/proration.js';
 import { parseScheme } from '../../src/purchasing/scheme.js';
 import type { IsoDate } from '../../src/calendar/date.js';
+import { problemsOf } from '../helpers/problems.js';
 
 const d = (s: string | number) => new Decimal(s);
 const SCHEME_TEXT = readFileSync('data/purchasing/sigerly-2017-scheme.csv', 'utf8');
@@ -104,14 +104,7 @@ describe('prorationInYear', () => {
 });
 
 describe('readMembers and parseScheme: bad input, one problem per line', () => {
-  const problems = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      return (e as InputError).problems.map((p) => `${p.line ?? ''}:${p.column ?? ''} ${p.message}`);
-    }
-    return [];
-  };
+  const problems = problemsOf;
   const H = 'member_id,kind,population,gas_kwh,communes_total,communes_members,start_date,end_date\n';
   it('unknown kind, negative population or consumption, a commune without its gas, members above total', () => {
     expect(problems(() => readMembers(H + 'A,syndicat,,,,,,\nB,commune,-5,100,,,,\nC,commune,100,-3,,,,\nD,commune,100,,,,,\nE,epci,,,3,4,,\n', 'per_inhabitant', undefined))).toEqual([

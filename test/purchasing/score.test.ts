@@ -2,22 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { Decimal } from '../../src/money/decimal.js';
-import { InputError } from '../../src/errors.js';
 import { type Criterion, priceScore, scoreOffers } from '../../src/purchasing/score.js';
 import { readCriteria, readOffers } from '../../src/purchasing/score-input.js';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
+import { problemsOf } from '../helpers/problems.js';
 
 const d = (s: string | number) => new Decimal(s);
 const GEX = readCriteria(readFileSync('data/examples/gex-criteria.csv', 'utf8'));
 const offers = (csv: string) => readOffers(csv, GEX);
-const problems = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return (e as InputError).problems.map((p) => `${p.line ?? ''}:${p.column ?? ''} ${p.message}`);
-  }
-  return [];
-};
+const problems = problemsOf;
 
 describe('the Gex criteria (règlement de la consultation, art. 7), three offers', () => {
   test('prices by the règle de trois, marks, totals and ranks (hand computations)', () => {

@@ -4,7 +4,7 @@ import { Decimal, sum } from '../../src/money/decimal.js';
 import { roundToTotal, splitInProportion } from '../../src/money/largest-remainder.js';
 import { shareAmount } from '../../src/purchasing/share.js';
 import { readShareKeys } from '../../src/purchasing/share-input.js';
-import { InputError } from '../../src/errors.js';
+import { problemsOf } from '../helpers/problems.js';
 
 const d = (s: string | number) => new Decimal(s);
 const keys = (...k: (string | number)[]) => k.map((key, i) => ({ memberId: `M${i + 1}`, key: d(key) }));
@@ -85,14 +85,7 @@ describe('readShareKeys', () => {
     ]);
   });
   test('a negative key, a member twice, all keys zero: one problem per line', () => {
-    const problems = (csv: string) => {
-      try {
-        readShareKeys(csv);
-      } catch (e) {
-        return (e as InputError).problems.map((p) => `${p.line}:${p.column ?? ''} ${p.message}`);
-      }
-      return [];
-    };
+    const problems = (csv: string) => problemsOf(() => readShareKeys(csv));
     expect(problems('member_id,key\nA,-1\n')).toEqual(['2:2 expected a number of zero or more, got "-1"']);
     expect(problems('member_id,key\nA,1\nA,2\n')).toEqual(['3:1 member "A" already on line 2; expected each once']);
     expect(problems('member_id,key\nA,0\nB,0\n')).toEqual(['2: every key is zero; expected at least one key greater than zero']);

@@ -7,7 +7,7 @@ import { Decimal } from '../../../src/money/decimal.js';
 import { renderHtml, reportCharts } from '../../../src/report/html/render.js';
 import { shownColumns } from '../../../src/report/html/table.js';
 import { subsidiesAsReport, subsidyReport } from '../../../src/subsidy/report.js';
-import { GANNAT_GRANTS, allocationChecksExample, everyReport, grantsOf, rarDeclaredExample, SITIV_DECLARED } from '../../helpers/html-reports.js';
+import { GANNAT_GRANTS, allocationChecksExample, everyReport, grantsOf, rarDeclaredExample, SITIV_DECLARED, REPORT_CHARTS } from '../../helpers/html-reports.js';
 import { cellsText, tablesOf } from './read-html.js';
 
 /**
@@ -37,19 +37,7 @@ const PLACES: Record<string, Record<string, string[]>> = {
 const SAME_TERMS: Record<string, string[]> = { 'guarantee-ratios': ['ceiling', 'borrowers', 'shares', 'exempt'] };
 
 /** The charts each page draws. */
-const CHARTS: Record<string, string[]> = {
-  allocate: ['results'],
-  'allocate-check': [],
-  rar: ['rar'],
-  'guarantee-principal': ['principal'],
-  'guarantee-schedule': ['guaranteed_capital'],
-  'guarantee-statement': ['statement'],
-  'guarantee-exposure': ['exposure_capital', 'exposure_annuity'],
-  'guarantee-ratios': ['ratios'],
-  'late-interest-procurement': ['semesters'],
-  'late-interest-loan': ['semesters'],
-  subsidies: ['envelopes', 'kinds'],
-};
+const CHARTS = REPORT_CHARTS;
 
 const reports = everyReport();
 const pages: Record<string, string> = {};

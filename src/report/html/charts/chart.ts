@@ -81,21 +81,25 @@ export interface Datum {
   readonly value: number;
 }
 
-export interface BarsOptions {
+/** What every chart is given: its key and title, its data, and the titles of its axes and legend. */
+interface ChartOptions {
   readonly key: string;
   readonly title: string;
   readonly data: readonly Datum[];
   readonly xTitle: string;
   readonly yTitle: string;
   readonly seriesTitle: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export interface BarsOptions extends ChartOptions {
   /** The series in stacking and legend order (default: as they come). */
   readonly seriesOrder?: readonly string[];
   /** Series side by side (`grouped`) rather than stacked. */
   readonly grouped?: boolean;
   /** Bars drawn along y, one row per x value (long names: guarantors, envelopes). */
   readonly horizontal?: boolean;
-  readonly width?: number;
-  readonly height?: number;
 }
 
 const orderOf = <T>(values: readonly T[]) => [...new Set(values)];
@@ -130,17 +134,9 @@ export function bars(o: BarsOptions): Chart {
   };
 }
 
-export interface LinesOptions {
-  readonly key: string;
-  readonly title: string;
-  readonly data: readonly Datum[];
-  readonly xTitle: string;
-  readonly yTitle: string;
-  readonly seriesTitle: string;
+export interface LinesOptions extends ChartOptions {
   /** Fill the area under a single series. */
   readonly area?: boolean;
-  readonly width?: number;
-  readonly height?: number;
 }
 
 /** One line per series over an ordinal x (due dates, years), in the data's x order. */
