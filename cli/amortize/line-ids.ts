@@ -1,13 +1,18 @@
 /**
  * The line of each line_id amortised, to refuse a line_id given twice
  * (both lines named). A portfolio's identifiers are mostly numbers
- * ("5000001"): those are held as doubles in an open-addressing table, 12
- * bytes a slot, instead of a string and a Map entry each, which came to
- * about a hundred bytes an identifier and made the main thread grow by tens
- * of megabytes over a million lines (docs/performance.md). Any other
- * identifier (letters, a leading zero, more than 15 digits) goes to a Map.
+ * ("5000001"), and an export lists them in order: numbers that follow each
+ * other on lines that follow each other are held as runs (first number,
+ * last number, first line: 24 bytes for a whole run), any other number as a
+ * double in an open-addressing table, 12 bytes a slot, and any other
+ * identifier (letters, a leading zero, more than 15 digits) in a Map. A
+ * string and a Map entry each came to about a hundred bytes an identifier,
+ * the table alone to 24 MB over a million lines (docs/performance.md).
  */
 export class LineIds {
+  /** Runs of consecutive numbers on consecutive lines, ascending and apart: first number, last number, first line. */
+  private runs = new Float64Array(3 * 64);
+  private runCount = 0;
   private keys = new Float64Array(1 << 12).fill(EMPTY);
   private lines = new Uint32Array(1 << 12);
   private count = 0;
@@ -17,7 +22,8 @@ export class LineIds {
     const key = numericKey(id);
     if (key < 0) return this.others.get(id);
     const slot = this.find(key);
-    return this.keys[slot] === key ? this.lines[slot] : undefined;
+    if (this.keys[slot] === key) return this.lines[slot];
+    return this.inRuns(key);
   }
 
   set(id: string, line: number): void {
@@ -26,6 +32,7 @@ export class LineIds {
       this.others.set(id, line);
       return;
     }
+    if (this.extendRuns(key, line)) return;
     let slot = this.find(key);
     if (this.keys[slot] !== key) {
       if (2 * (this.count + 1) > this.keys.length) {
@@ -36,6 +43,42 @@ export class LineIds {
       this.count++;
     }
     this.lines[slot] = line;
+  }
+
+  /** The line of `key` in the runs (binary search), if a run holds it. */
+  private inRuns(key: number): number | undefined {
+    const runs = this.runs;
+    let low = 0;
+    let high = this.runCount - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (key < runs[3 * mid]!) high = mid - 1;
+      else if (key > runs[3 * mid + 1]!) low = mid + 1;
+      else return runs[3 * mid + 2]! + (key - runs[3 * mid]!);
+    }
+    return undefined;
+  }
+
+  /** Adds `key` to the runs when it comes after all of them (the next of the last run, or a new run); false otherwise. */
+  private extendRuns(key: number, line: number): boolean {
+    const n = this.runCount;
+    if (n > 0) {
+      const last = 3 * (n - 1);
+      const lastKey = this.runs[last + 1]!;
+      if (key <= lastKey) return false;
+      if (key === lastKey + 1 && line === this.runs[last + 2]! + (key - this.runs[last]!)) {
+        this.runs[last + 1] = key;
+        return true;
+      }
+    }
+    if (3 * (n + 1) > this.runs.length) {
+      const grown = new Float64Array(this.runs.length * 2);
+      grown.set(this.runs);
+      this.runs = grown;
+    }
+    this.runs.set([key, key, line], 3 * n);
+    this.runCount = n + 1;
+    return true;
   }
 
   /** The slot holding `key`, or the empty slot where it would go (linear probing). */

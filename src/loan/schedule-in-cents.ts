@@ -102,27 +102,49 @@ interface Terms {
 }
 
 /**
- * Caches shared by the lines of a portfolio, bounded so that memory stays
- * flat: when one is full, its older half goes (a Map keeps insertion order).
+ * Caches shared by the lines of a portfolio. Their entries reference each
+ * other (a line's terms by index value hold terms of `termsCache`), so a
+ * bound on each cache alone did not bound their memory: they share one
+ * budget of entries, and when it is spent all are dropped at once, to be
+ * filled again by the lines that follow. The budget holds what the lines of
+ * a 100 000-line book share in one worker (about 22 000 entries), so that a
+ * million lines run in the memory of a hundred thousand (docs/performance.md).
  */
-const CACHE_LIMIT = 8_000;
+export const CACHE_BUDGET = 24_000;
+let cacheBudget = CACHE_BUDGET;
+let cacheEntries = 0;
 const termsCache = new Map<string, Terms>();
 const rateCache = new Map<string, Factor>();
 const progressivityCache = new Map<string, Factor>();
 const lineTermsCache = new Map<string, LineTerms>();
 const accrualCache = new Map<string, Factor>();
 
+/** Counts one more entry against the budget; drops every cache first when it is spent. */
+function spendCacheEntry(): void {
+  if (++cacheEntries <= cacheBudget) return;
+  for (const cache of [termsCache, rateCache, progressivityCache, lineTermsCache, accrualCache]) cache.clear();
+  byRate = new WeakMap();
+  cacheEntries = 1;
+}
+
+/** Entries held by the caches of the cents path (never above the budget). */
+export function cacheEntriesHeld(): number {
+  return cacheEntries;
+}
+
+/** Sets the budget of entries (tests use a small one, so that the caches are dropped often); returns the one before. */
+export function setCacheBudget(entries: number): number {
+  const before = cacheBudget;
+  cacheBudget = entries;
+  return before;
+}
+
 function cached<V>(cache: Map<string, V>, key: string, make: () => V): V {
   let v = cache.get(key);
   if (v === undefined) {
-    if (cache.size >= CACHE_LIMIT) {
-      let drop = CACHE_LIMIT / 2;
-      for (const k of cache.keys()) {
-        cache.delete(k);
-        if (--drop === 0) break;
-      }
-    }
     v = make();
+    // Spent after make: a nested entry may have dropped the caches, and this one is then the first of the new round.
+    spendCacheEntry();
     cache.set(key, v);
   }
   return v;
@@ -236,17 +258,13 @@ function lineTermsOf(line: LoanLine): LineTerms {
   }
   const key = `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}|${line.periodMonths}|${line.interestMode}`;
   const shared = cached(lineTermsCache, key, () => ({}));
-  if (sharedCount >= CACHE_LIMIT) {
-    // Bounded as the caches are: the entries go (the caches by key text keep what they hold).
-    byRate = new WeakMap();
-    sharedCount = 0;
-    known = undefined;
-  }
+  // Looked up again: making the entry may have dropped the caches, and the list found above with them.
+  known = byRate.get(line.ratePct);
   if (known === undefined) byRate.set(line.ratePct, (known = []));
   if (known.length < SHARED_BY_RATE) {
-    sharedCount++;
     const { marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode } = line;
     known.push({ marginPct, progressivityPct, progressivityFloorPct, revision, periodMonths, interestMode, shared });
+    spendCacheEntry();
   }
   return shared;
 }
@@ -254,7 +272,6 @@ function lineTermsOf(line: LoanLine): LineTerms {
 type SharedByValues = Pick<LoanLine, 'marginPct' | 'progressivityPct' | 'progressivityFloorPct' | 'revision' | 'periodMonths' | 'interestMode'> & { readonly shared: LineTerms };
 /** Shared terms by the rate Decimal of the lines they were found for; dropped with it. */
 let byRate = new WeakMap<Decimal, SharedByValues[]>();
-let sharedCount = 0;
 /** Entries kept per rate, at most (a rate shared by lines of many margins or progressivities). */
 const SHARED_BY_RATE = 32;
 
@@ -351,6 +368,7 @@ function accrualOf(line: LoanLine, terms: Terms, days: number): Factor {
     factor = cached(accrualCache, `${terms.rates.rate.toString()}|${days}|${line.dayCount}|${line.interestMode}`, () =>
       accrualApprox(terms.rates.rate, days, line.dayCount, line.interestMode),
     );
+    spendCacheEntry();
     accruals.set(key, factor);
   }
   return factor;

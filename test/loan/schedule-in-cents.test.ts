@@ -3,7 +3,7 @@ import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal, roundToCent } from '../../src/money/decimal.js';
 import { dividedRounded, factorOf, fromCents, timesRounded, toCents } from '../../src/money/cents.js';
 import { amortize } from '../../src/loan/schedule.js';
-import { amortizeInCents, amortizeInCentsTo } from '../../src/loan/schedule-in-cents.js';
+import { amortizeInCents, amortizeInCentsTo, cacheEntriesHeld, setCacheBudget } from '../../src/loan/schedule-in-cents.js';
 import { CentsRowWriter, centsScheduleBody, scheduleBody } from '../../src/loan/render.js';
 import { ByteWriter } from '../../src/output/byte-writer.js';
 import type { AmortizeOptions } from '../../src/loan/schedule.js';
@@ -65,6 +65,23 @@ describe('differential test: a seeded random portfolio, every row equal to the D
     }
     expect(rows).toBeGreaterThan(20_000);
   }, 300_000);
+
+  test('caches dropped again and again (a budget of 40 entries): the same bytes, never more entries than the budget', () => {
+    const before = setCacheBudget(40);
+    try {
+      let drops = 0;
+      let held = cacheEntriesHeld();
+      for (const [line, index] of portfolio.slice(0, 400)) {
+        expect(directBody(line, { index }, 'csv')).toBe(scheduleBody(amortize(line, { index }), 'csv'));
+        expect(cacheEntriesHeld()).toBeLessThanOrEqual(40);
+        if (cacheEntriesHeld() < held) drops++;
+        held = cacheEntriesHeld();
+      }
+      expect(drops).toBeGreaterThan(10);
+    } finally {
+      setCacheBudget(before);
+    }
+  }, 120_000);
 
   test('lines built to hit half-cent ties in their interest', () => {
     const history = bundledLivretA();
