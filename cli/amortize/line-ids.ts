@@ -20,16 +20,49 @@ export class LineIds {
 
   get(id: string): number | undefined {
     const key = numericKey(id);
-    if (key < 0) return this.others.get(id);
-    const slot = this.find(key);
-    if (this.keys[slot] === key) return this.lines[slot];
-    return this.inRuns(key);
+    return key < 0 ? this.others.get(id) : this.getKey(key);
   }
 
   set(id: string, line: number): void {
     const key = numericKey(id);
-    if (key < 0 || line > 0xffffffff) {
-      this.others.set(id, line);
+    if (key < 0 || line > 0xffffffff) this.others.set(id, line);
+    else this.setKey(key, line);
+  }
+
+  /**
+   * Adds a batch's line_ids in their order; for each one already held,
+   * calls `repeated` with it, its line and the line it was first given on
+   * (and keeps that first line).
+   */
+  addAll(packed: PackedLineIds, repeated: (id: string, line: number, before: number) => void): void {
+    const { keys, lines, others } = packed;
+    let other = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const line = lines[i]!;
+      if (key === key) {
+        const before = this.getKey(key);
+        if (before === undefined) this.setKey(key, line);
+        else repeated(String(key), line, before);
+      } else {
+        const id = others[other++]!;
+        const before = this.others.get(id);
+        if (before === undefined) this.others.set(id, line);
+        else repeated(id, line, before);
+      }
+    }
+  }
+
+  private getKey(key: number): number | undefined {
+    const slot = this.find(key);
+    if (this.keys[slot] === key) return this.lines[slot];
+    // A line beyond 2^32 is held by its text (a canonical number's text is no other identifier's).
+    return this.inRuns(key) ?? (this.others.size > 0 ? this.others.get(String(key)) : undefined);
+  }
+
+  private setKey(key: number, line: number): void {
+    if (line > 0xffffffff) {
+      this.others.set(String(key), line);
       return;
     }
     if (this.extendRuns(key, line)) return;
@@ -103,6 +136,37 @@ export class LineIds {
       this.lines[slot] = lines[i]!;
     }
   }
+}
+
+/**
+ * A batch's line_ids as they travel to the main thread, in their order: each
+ * one's line, and its number (see `numericKey`) or NaN, the identifiers that
+ * are not numbers given apart as text, in order. A number's text is
+ * `String(key)`: only the one way of writing a number is held as one.
+ */
+export interface PackedLineIds {
+  readonly keys: Float64Array;
+  readonly lines: Float64Array;
+  readonly others: string[];
+}
+
+export function packLineIds(ids: readonly string[], lines: readonly number[]): PackedLineIds {
+  const keys = new Float64Array(ids.length);
+  const others: string[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const key = numericKey(ids[i]!);
+    if (key < 0) {
+      keys[i] = NaN;
+      others.push(ids[i]!);
+    } else keys[i] = key;
+  }
+  return { keys, lines: Float64Array.from(lines), others };
+}
+
+/** The identifiers of a packed list, as text, in their order. */
+export function unpackLineIds(packed: PackedLineIds): string[] {
+  let other = 0;
+  return Array.from(packed.keys, (key) => (key === key ? String(key) : packed.others[other++]!));
 }
 
 const EMPTY = -1;

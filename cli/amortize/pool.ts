@@ -2,9 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BatchResult } from '../../src/loan/portfolio.js';
 import { packageRoot } from '../io.js';
 import type { WorkerInit } from './context.js';
+import type { BatchOutcome } from './batch.js';
 
 /**
  * The compiled worker script. From the compiled tree it sits beside this
@@ -30,7 +30,7 @@ const RECYCLED_FROM_BYTES = 1 << 16;
  */
 export class OrderedPool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: BatchOutcome) => void; reject: (e: Error) => void }>();
   private next = 0;
   /** The worker each output buffer came from, to give it back there. */
   private readonly ownerOf = new WeakMap<ArrayBuffer, Worker>();
@@ -39,7 +39,7 @@ export class OrderedPool {
     this.workers = Array.from({ length: size }, () => {
       // Bounded heaps keep the whole run under its memory target; the caches of the hot path fit well within.
       const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
-      w.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => {
+      w.on('message', (m: { seq: number; result?: BatchOutcome; error?: string }) => {
         const p = this.pending.get(m.seq);
         if (!p) return;
         this.pending.delete(m.seq);
@@ -58,7 +58,7 @@ export class OrderedPool {
   }
 
   /** Sends a slice of records to the next worker in turn (its bytes are moved, not copied); the promise settles with its result. */
-  submit(bytes: Uint8Array, firstLine: number): Promise<BatchResult> {
+  submit(bytes: Uint8Array, firstLine: number): Promise<BatchOutcome> {
     const seq = this.next++;
     const worker = this.workers[seq % this.workers.length]!;
     return new Promise((resolve, reject) => {

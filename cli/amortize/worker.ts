@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { amortizeSlice } from '../../src/loan/portfolio.js';
 import { ByteWriter } from '../../src/output/byte-writer.js';
 import { type WorkerInit, contextFromInit } from './context.js';
+import { batchOutcome, movedBuffers } from './batch.js';
 import type { WorkerMessage } from './pool.js';
 
 /** A batch's output buffer, when no buffer came back: a slice of 128 KiB gives about 3 MB of csv. */
@@ -23,8 +24,8 @@ parentPort!.on('message', (message: WorkerMessage) => {
   }
   try {
     const out = new ByteWriter(spare.pop() ?? OUTPUT_BYTES);
-    const result = amortizeSlice(message.bytes, message.firstLine, ctx, out);
-    parentPort!.postMessage({ seq: message.seq, result }, [result.bytes.buffer as ArrayBuffer]);
+    const result = batchOutcome(amortizeSlice(message.bytes, message.firstLine, ctx, out));
+    parentPort!.postMessage({ seq: message.seq, result }, movedBuffers(result));
   } catch (e) {
     parentPort!.postMessage({ seq: message.seq, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

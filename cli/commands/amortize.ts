@@ -6,7 +6,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, quoted, type InputProblem, formatProblem } from '../../src/errors.js';
 import { bindHeader } from '../../src/csv/table.js';
 import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
-import { type BatchResult, JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
+import { JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
 import { scheduleHeader } from '../../src/loan/render.js';
 import { amortizeRows } from '../../src/loan/amortize-csv.js';
 import { type LenderRow, checkAgainstLender, lenderTableSchema } from '../../src/loan/lender-check.js';
@@ -31,7 +31,8 @@ import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
-import { LineIds } from '../amortize/line-ids.js';
+import { LineIds, unpackLineIds } from '../amortize/line-ids.js';
+import { type BatchOutcome, WARNINGS_SHOWN, batchOutcome } from '../amortize/batch.js';
 
 export interface AmortizeCliOptions {
   check?: string;
@@ -49,8 +50,6 @@ export interface AmortizeCliOptions {
 const PARALLEL_FROM_BYTES = 2 << 20;
 /** Problems kept for the report; beyond, only counted. */
 const MAX_PROBLEMS_SHOWN = 200;
-/** Plausibility warnings printed; beyond, only counted. */
-const MAX_WARNINGS_SHOWN = 20;
 
 function threadsOption(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 64) throw new InvalidArgumentError(`expected a number of worker threads, 0 to 64 (0: none), got ${quoted(value)}`);
@@ -142,8 +141,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const script = threads > 0 ? workerScript() : undefined;
   const pool = script ? new OrderedPool(script, threads, initFromContext(pctx)) : undefined;
   if (pool) started(pool);
-  const compute = (slice: RecordSlice): Promise<BatchResult> =>
-    pool ? pool.submit(slice.bytes, slice.firstLine) : Promise.resolve(amortizeSlice(slice.bytes, slice.firstLine, pctx));
+  const compute = (slice: RecordSlice): Promise<BatchOutcome> =>
+    pool ? pool.submit(slice.bytes, slice.firstLine) : Promise.resolve(batchOutcome(amortizeSlice(slice.bytes, slice.firstLine, pctx)));
 
   const writeHeader = async () => {
     if (wroteHeader) return;
@@ -152,18 +151,14 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     else if (format !== 'json') await ctx.output().write(scheduleHeader(format));
   };
   let lastTurn = performance.now();
-  const take = async (result: BatchResult) => {
+  const take = async (result: BatchOutcome) => {
     lines += result.lines;
     rows += result.rows;
     projected += result.projected;
-    for (const id of result.lineIds) if (disbursements.has(id) || rateSteps?.byLine.has(id)) seenLines.add(id);
-    result.lineIds.forEach((id, k) => {
-      const line = result.lineNumbers[k]!;
-      const before = lineOfId.get(id);
-      if (before === undefined) {
-        lineOfId.set(id, line);
-        return;
-      }
+    if (disbursements.size > 0 || rateSteps !== undefined) {
+      for (const id of unpackLineIds(result.ids)) if (disbursements.has(id) || rateSteps?.byLine.has(id)) seenLines.add(id);
+    }
+    lineOfId.addAll(result.ids, (id, line, before) => {
       duplicated = true;
       problemCount++;
       const column = binding.indexOf.line_id! + 1;
@@ -172,8 +167,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     problemCount += result.problems.length;
     for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
     printNotes(io, result.notes);
-    warningCount += result.warnings.length;
-    for (const w of result.warnings) if (warnings.length < MAX_WARNINGS_SHOWN) warnings.push(warning(formatProblem(w)));
+    warningCount += result.warningCount;
+    for (const w of result.warnings) if (warnings.length < WARNINGS_SHOWN) warnings.push(warning(formatProblem(w)));
     if (problemCount > 0 && (!opts.skipInvalid || duplicated)) return; // the run will fail: nothing more is written
     await writeHeader();
     let bytes = result.bytes;
@@ -200,7 +195,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   };
 
   // Keep a few slices in flight per thread, write their results in order.
-  const inFlight: Promise<BatchResult>[] = [];
+  const inFlight: Promise<BatchOutcome>[] = [];
   const depth = Math.max(1, threads * 2);
   for await (const slice of sliced.slices) {
     inFlight.push(compute(slice));

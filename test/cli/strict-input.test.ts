@@ -166,6 +166,23 @@ describe('a line_id given twice is refused by every command reading loan lines, 
     refused(await runFinloc(['amortize', f, '--threads', '2', '-o', out]), `finloc: ${f}:6002:1 (line_id): line_id "L17" already given on line 18`);
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+  test('numbers in order (held as runs) and text, repeated across batches of worker threads: each named, in line order', async () => {
+    // Lines 2 to 6 001: identifiers 5000001 to 5006000 in order; then 5000017 (first on line 18), T-9 (line 6 003, given
+    // first on line 6 002), and 5006000 again (first on line 6 001).
+    const lines = Array.from({ length: 6000 }, (_, i) => `${5_000_001 + i},1000.00,2030-01-15,1,annual,none,,2.0,none,0`);
+    lines.push('T-9,1000.00,2030-01-15,1,annual,none,,2.0,none,0', 'T-9,1000.00,2030-01-15,1,annual,none,,2.0,none,0');
+    lines.push('5000017,1000.00,2030-01-15,1,annual,none,,2.0,none,0', '5006000,1000.00,2030-01-15,1,annual,none,,2.0,none,0');
+    const f = loans('dup-runs.csv', ...lines);
+    for (const threads of ['0', '2']) {
+      const r = await runFinloc(['amortize', f, '--threads', threads, '-o', join(dir, 'dup-runs-out.csv')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `finloc: ${f}:6003:1 (line_id): line_id "T-9" already given on line 6002`,
+        `finloc: ${f}:6004:1 (line_id): line_id "5000017" already given on line 18`,
+        `finloc: ${f}:6005:1 (line_id): line_id "5006000" already given on line 6001`,
+      ]);
+    }
+  }, 60_000);
   test('guarantee', async () => {
     const f = loans('gdup.csv', '5676228,569627.00,2026-10-29,25,annual,none,,2.3,none,0', '5676228,569627.00,2026-10-29,25,annual,none,,2.3,none,0');
     refused(await runFinloc(['guarantee', f, 'data/examples/guarantees-180000.csv']), `finloc: ${f}:3:1 (line_id): line_id "5676228" already given on line 2`);
