@@ -20,8 +20,13 @@ export interface SlicedFile {
   readonly slices: AsyncGenerator<RecordSlice>;
 }
 
-/** Bytes read at a time: each slice of records is about this size (a few thousand lines). */
-const READ_BYTES = 1 << 17;
+/**
+ * Bytes read at a time: each slice of records is about this size (about 600
+ * lines of a portfolio). Its output, about 1,8 MB of csv, fits the 4 MB
+ * buffer a worker writes into; slices of 128 KiB gave 3,7 MB on average, so
+ * that half the buffers doubled to 8 MB and stayed so (docs/performance.md).
+ */
+const READ_BYTES = 1 << 16;
 
 /**
  * Reads a CSV file (or a workbook's sheet, as CSV text) as slices of whole records, without decoding or parsing
