@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fdatasyncSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -188,6 +188,9 @@ export function stdoutSink(stdout: StdoutLike): OutputSink {
   };
 }
 
+/** Bytes written to a file between two flushes to the disk. */
+const SYNC_EVERY_BYTES = 64 << 20;
+
 /**
  * A file written through a temporary file in the same folder, renamed over
  * the target at commit, after a last check that the target has not become
@@ -213,13 +216,24 @@ export function fileSink(option: string, path: string, target: string, inputs: I
     closeSync(f);
   };
   let started = false;
+  let unsynced = 0;
   return {
     write(data) {
       if (fd === undefined) throw new OutputFailure(`cannot write ${path}: output already closed`, undefined);
       started = true;
       try {
-        if (typeof data === 'string') writeSync(fd, data);
-        else for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+        if (typeof data === 'string') unsynced += writeSync(fd, data);
+        else for (let at = 0; at < data.length; ) {
+          const written = writeSync(fd, data, at, data.length - at);
+          at += written;
+          unsynced += written;
+        }
+        // A large output goes to the disk as it is written, while worker threads compute what follows, rather than all
+        // at the final fsync (300 MB took 0,2 s there, the whole run waiting).
+        if (unsynced >= SYNC_EVERY_BYTES) {
+          fdatasyncSync(fd);
+          unsynced = 0;
+        }
       } catch (e) {
         fail(e);
       }
