@@ -129,7 +129,7 @@ export function loanLineProblems(
     }
   }
 
-  for (const p of rateStepProblems(line, line.rateSteps ?? [])) {
+  if (line.rateSteps !== undefined && line.rateSteps.length > 0) for (const p of rateStepProblems(line, line.rateSteps)) {
     problems.push({ columnName: 'rate_steps', message: `rate step ${p.step + 1} (from due number ${line.rateSteps![p.step]!.fromNumber}): ${p.message}` });
   }
 

@@ -52,7 +52,8 @@ export const NUMBERS: Arithmetic<number> = {
   times: (a, b) => a * b,
   div: (a, b) => a / b,
   min: (a, b) => Math.min(a, b),
-  negate: (a) => -a,
+  // 0 − a, not −a: the negation of 0 stays 0, where −0 is a boxed double and every row of the cents path allocated one.
+  negate: (a) => 0 - a,
   abs: (a) => Math.abs(a),
   isNegative: (a) => a < 0,
   isZero: (a) => a === 0,

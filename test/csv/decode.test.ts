@@ -115,6 +115,17 @@ describe('the encoding of a file, decided on all its bytes', () => {
     },
   );
 
+  prop.prop([fc.string({ unit: fc.constantFrom('a', '1', ';', '\t', '\r', '\n'), maxLength: 300 }), fc.nat()], { numRuns: 500 })(
+    'a control character after plain ASCII is located by its line and its column, counted by hand',
+    (text, at) => {
+      const cut = at % (text.length + 1);
+      const before = text.slice(0, cut);
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      expect(refusal(utf8(before + '\x07' + text.slice(cut)))).toBe(`f.csv:${line}:${column}: control character U+0007 where text was expected`);
+    },
+  );
+
   test('the scan is linear: 64 MB in a few seconds at most', () => {
     const big = Buffer.alloc(64 << 20, 'a;1\n');
     const t0 = Date.now();
