@@ -1,4 +1,4 @@
-import { type Split, finalSplitIn, splitPaymentIn } from './deferred-interest.js';
+import { finalSplitIn, splitPaymentIn } from './deferred-interest.js';
 import { NUMBERS } from '../money/arithmetic.js';
 import { Decimal, rateToPercent } from '../money/decimal.js';
 import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, exactTimesRounded, factorOf, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
@@ -476,9 +476,12 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
           : timesRounded(base, accrualOf(line, terms, countDays(line.dayCount, previousDate!, date!)));
 
     // « Intérêts à différer » and the last due date: the core's rules (src/loan/deferred-interest.ts), in whole cents.
-    let split: Split<number>;
+    // Each split's fields taken where it is made: with no object flowing out of a branch, none is allocated (see splitPaymentIn).
+    let payment: number;
+    let amortisation: number;
+    let deferred: number;
     if (k === line.periods) {
-      split = finalSplitIn(NUMBERS, interest, capital, stock);
+      ({ payment, amortisation, deferredInterest: deferred, stockAfter: stock } = finalSplitIn(NUMBERS, interest, capital, stock));
     } else {
       let due: number;
       if (paymentPriority) {
@@ -487,10 +490,8 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
         const scheduled = terms.pIsZero || k === computedAt ? computed : grown(computed, terms, k - computedAt);
         due = Math.min(capital, scheduled) + interest;
       }
-      split = splitPaymentIn(NUMBERS, due, interest, capital, stock);
+      ({ payment, amortisation, deferredInterest: deferred, stockAfter: stock } = splitPaymentIn(NUMBERS, due, interest, capital, stock));
     }
-    const { payment, amortisation, deferredInterest: deferred } = split;
-    stock = split.stockAfter;
     capital -= amortisation;
     totalPayment += payment;
     totalAmortisation += amortisation;
