@@ -46,8 +46,15 @@ export interface AmortizeCliOptions {
   errors?: string;
 }
 
-/** Below this size a file is amortised in the main thread: starting workers would cost more than it saves. */
-const PARALLEL_FROM_BYTES = 2 << 20;
+/**
+ * Below this size a file is amortised in the main thread: each worker
+ * starts an engine of its own (modules, compiled code, caches, heap) and two
+ * of them on two cores run well short of twice one thread. Measured on the
+ * bench portfolio (docs/performance.md): one thread against two workers,
+ * 2,1 MB 1,7–2,0 s against 2,5–2,6 s, 5,4 MB 2,8–3,6 s against 3,1–3,7 s,
+ * 10,7 MB about even, 21 MB 12,0–13,0 s against 8,6–10,7 s.
+ */
+const PARALLEL_FROM_BYTES = 8 << 20;
 /** Problems kept for the report; beyond, only counted. */
 const MAX_PROBLEMS_SHOWN = 200;
 
@@ -68,7 +75,7 @@ export function registerAmortize(program: Command, io: CliIo, setStatus: (code: 
         .option('--index-file <FILE>', 'Livret A history (effective_date,rate_pct) replacing data/livret-a.csv')
         .option('--disbursements <FILE>', 'actual disbursements « Versements » (line_id,date,amount)')
         .option('--rate-steps <FILE>', 'rates fixed in advance by steps, fixed-rate lines (line_id,from_number,rate_pct): from due number from_number on, the rate is rate_pct')
-        .option('--threads <N>', 'worker threads (default: one per core for files over 2 MB, else none)', threadsOption)
+        .option('--threads <N>', 'worker threads (default: one per core, at most 2, for files over 8 MB, else none)', threadsOption)
         .option('--check <LENDER.csv>', "check the lender's table (csv or csv-fr layout, several lines, a Total row allowed) cell by cell; exit 1 when a cell differs, naming the convention that reproduces it")
         .option('--report <REPORT>', 'schedule (the tables, default), summary (a line each: totals, TEG, actuarial rate) or year-end (the debt annex figures of --year: capital on 1 January and 31 December, repaid, interest, ICNE)', formatParser(['schedule', 'summary', 'year-end'] as const))
         .option('--year <YYYY>', 'with --report year-end: the financial year', yearOption)
