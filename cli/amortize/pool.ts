@@ -34,6 +34,8 @@ export class OrderedPool {
   private next = 0;
   /** The worker each output buffer came from, to give it back there. */
   private readonly ownerOf = new WeakMap<ArrayBuffer, Worker>();
+  private failure: Error | undefined;
+  private closing = false;
 
   constructor(script: string, size: number, init: WorkerInit) {
     this.workers = Array.from({ length: size }, () => {
@@ -49,9 +51,11 @@ export class OrderedPool {
           p.resolve(m.result!);
         }
       });
-      w.on('error', (e) => {
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
+      // A worker that dies (out of memory, a crash) fails the run with one message: every batch waiting and every
+      // batch sent after it is refused, so that nothing waits for a thread that is gone.
+      w.on('error', (e) => this.fail(`a worker thread stopped: ${e.message}`));
+      w.on('exit', (code) => {
+        if (!this.closing && code !== 0) this.fail(`a worker thread stopped (exit code ${code})`);
       });
       return w;
     });
@@ -59,6 +63,7 @@ export class OrderedPool {
 
   /** Sends a slice of records to the next worker in turn (its bytes are moved, not copied); the promise settles with its result. */
   submit(bytes: Uint8Array, firstLine: number): Promise<BatchOutcome> {
+    if (this.failure) return Promise.reject(this.failure);
     const seq = this.next++;
     const worker = this.workers[seq % this.workers.length]!;
     return new Promise((resolve, reject) => {
@@ -82,7 +87,14 @@ export class OrderedPool {
     worker.postMessage(message, [buffer]);
   }
 
+  private fail(message: string): void {
+    this.failure ??= new Error(message);
+    for (const p of this.pending.values()) p.reject(this.failure);
+    this.pending.clear();
+  }
+
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

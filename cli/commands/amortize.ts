@@ -205,7 +205,10 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const inFlight: Promise<BatchOutcome>[] = [];
   const depth = Math.max(1, threads * 2);
   for await (const slice of sliced.slices) {
-    inFlight.push(compute(slice));
+    const batch = compute(slice);
+    // Awaited in order below, where a failure is thrown once; the batches behind it must not also reject unheard.
+    batch.catch(() => {});
+    inFlight.push(batch);
     if (inFlight.length >= depth) await take(await inFlight.shift()!);
   }
   while (inFlight.length > 0) await take(await inFlight.shift()!);
