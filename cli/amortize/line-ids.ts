@@ -109,7 +109,9 @@ export class LineIds {
       grown.set(this.runs);
       this.runs = grown;
     }
-    this.runs.set([key, key, line], 3 * n);
+    this.runs[3 * n] = key;
+    this.runs[3 * n + 1] = key;
+    this.runs[3 * n + 2] = line;
     this.runCount = n + 1;
     return true;
   }
