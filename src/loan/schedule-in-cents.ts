@@ -106,9 +106,10 @@ interface Terms {
  * other (a line's terms by index value hold terms of `termsCache`), so a
  * bound on each cache alone did not bound their memory: they share one
  * budget of entries, and when it is spent all are dropped at once, to be
- * filled again by the lines that follow. The budget holds what the lines of
- * a 100 000-line book share in one worker (about 22 000 entries), so that a
- * million lines run in the memory of a hundred thousand (docs/performance.md).
+ * filled again by the lines that follow. The budget is about what 50 000
+ * lines of the bench portfolio fill (each worker of a 100 000-line run drops
+ * its caches once), so that a million lines run in the memory of a hundred
+ * thousand (docs/performance.md).
  */
 export const CACHE_BUDGET = 24_000;
 let cacheBudget = CACHE_BUDGET;
