@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
-import { addDays, addMonths, daysBetween, isoDate, parseDate, toFrenchDate, type IsoDate } from '../../src/calendar/date.js';
+import { addDays, addMonths, daysBetween, isoDate, parseDate, toFrenchDate, ymd, type IsoDate } from '../../src/calendar/date.js';
 import { countDays } from '../../src/calendar/day-count.js';
 
 const d = (s: string) => s as IsoDate;
@@ -17,6 +17,19 @@ describe('dates', () => {
     expect(parseDate('29.10.2026')).toBeUndefined();
     expect(toFrenchDate(d('2026-10-29'))).toBe('29/10/2026');
   });
+  test.each([
+    ['1900-01-01', 1900, 1, 1],
+    ['2026-10-29', 2026, 10, 29],
+    ['2199-12-31', 2199, 12, 31],
+    ['2024-02-29', 2024, 2, 29],
+  ] as const)('ymd(%s): year %i, month %i, day %i', (date, year, month, day) => {
+    expect(ymd(d(date))).toEqual({ year, month, day });
+  });
+  prop.prop([fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })])('ymd reads back what isoDate writes', (t) => {
+    const [year, month, day] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+    expect(ymd(isoDate(year, month, day))).toEqual({ year, month, day });
+  });
+
   test('adding months keeps the day or falls back to the month’s end', () => {
     expect(addMonths(d('2026-10-29'), 12)).toBe('2027-10-29');
     expect(addMonths(d('2026-01-31'), 1)).toBe('2026-02-28');
