@@ -1,6 +1,7 @@
 import { MAX_EXACT_CENTS } from '../money/cents.js';
 import type { RateHistory } from '../rates/history.js';
 import type { LoanLine } from './types.js';
+import type { Decimal } from '../money/decimal.js';
 
 /**
  * Whether the integer-cents hot path (`amortizeInCents`) may compute a line:
@@ -46,9 +47,24 @@ const LOG_MAX_TOTAL = Math.log(2 ** 53);
 
 /** The largest annual rate, in percent, the line can bear: its own, or the revised rate max(0, T + M) at the highest index value. */
 function maxAnnualRatePct(line: LoanLine, index: RateHistory | undefined): number {
-  const own = line.ratePct.toNumber();
+  const own = numberOf(line.ratePct);
   if (line.index === 'none' || index === undefined) return own;
-  return Math.max(own, highestIndexPct(index) + line.marginPct.toNumber());
+  return Math.max(own, highestIndexPct(index) + numberOf(line.marginPct));
+}
+
+/**
+ * A Decimal as a double, remembered by the Decimal: the lines of a file
+ * share the Decimals of equal cells (readRow), and `toNumber` (through the
+ * Decimal's text) was 2 % of a portfolio run, twice a line.
+ */
+const numbers = new WeakMap<Decimal, number>();
+function numberOf(d: Decimal): number {
+  let n = numbers.get(d);
+  if (n === undefined) {
+    n = d.toNumber();
+    numbers.set(d, n);
+  }
+  return n;
 }
 
 const highestByHistory = new WeakMap<RateHistory, number>();
