@@ -8,7 +8,7 @@ import { bindHeader } from '../../src/csv/table.js';
 import { disbursementSchema, loanLineSchema } from '../../src/loan/input.js';
 import { JSON_DOCUMENT_END, JSON_DOCUMENT_START, JSON_EMPTY_DOCUMENT, type PortfolioContext, amortizeSlice } from '../../src/loan/portfolio.js';
 import { scheduleHeader } from '../../src/loan/render.js';
-import { amortizeRows } from '../../src/loan/amortize-csv.js';
+import { amortizeRows, repeatedLineIdMessage } from '../../src/loan/amortize-csv.js';
 import { type LenderRow, checkAgainstLender, lenderTableSchema } from '../../src/loan/lender-check.js';
 import { lenderCheckReport } from '../../src/loan/lender-check-report.js';
 import { isTotalLabel } from '../../src/csv/table.js';
@@ -169,7 +169,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
       duplicated = true;
       problemCount++;
       const column = binding.indexOf.line_id! + 1;
-      if (problems.length < MAX_PROBLEMS_SHOWN) problems.push({ file, line, column, columnName: 'line_id', message: `line_id ${JSON.stringify(id)} already given on line ${before}` });
+      if (problems.length < MAX_PROBLEMS_SHOWN) problems.push({ file, line, column, columnName: 'line_id', message: repeatedLineIdMessage(id, before) });
     });
     problemCount += result.problems.length;
     for (const p of result.problems) if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);

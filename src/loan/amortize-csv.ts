@@ -32,6 +32,11 @@ export interface AmortizedRows {
   readonly warnings: InputNote[];
 }
 
+/** A line_id given twice is refused, with the line it was first given on: which of the two tables would be the line's? */
+export function repeatedLineIdMessage(lineId: string, firstLine: number): string {
+  return `line_id ${JSON.stringify(lineId)} already given on line ${firstLine}`;
+}
+
 /**
  * Amortises the rows of a LOANS table already read (`parseTable(text,
  * loanLineSchema)`), those `only` keeps; the others are checked, not
@@ -57,7 +62,7 @@ export function amortizeRows(
   for (const { line, row } of read.rows) {
     const before = seen.get(row.line_id);
     if (before !== undefined) {
-      problems.push(at(line, 'line_id', `line_id "${row.line_id}" already given on line ${before}`));
+      problems.push(at(line, 'line_id', repeatedLineIdMessage(row.line_id, before)));
       continue;
     }
     seen.set(row.line_id, line);

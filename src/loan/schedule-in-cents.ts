@@ -111,7 +111,7 @@ interface Terms {
  * its caches once), so that a million lines run in the memory of a hundred
  * thousand (docs/performance.md).
  */
-export const CACHE_BUDGET = 24_000;
+const CACHE_BUDGET = 24_000;
 let cacheBudget = CACHE_BUDGET;
 let cacheEntries = 0;
 const termsCache = new Map<string, Terms>();
