@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decodeText } from '../src/csv/decode.js';
 import { InputError } from '../src/errors.js';
-import { InputRegistry, type OutputSink, type StdoutLike, checkOutputPath, fileSink, stdoutSink } from './output.js';
+import { InputRegistry, type StdoutLike } from './output.js';
 import type { RunSettings } from './skeleton.js';
 export type { OutputSink } from './output.js';
 
@@ -45,14 +45,6 @@ export function readTextFile(io: CliIo, path: string): string {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new InputError([{ file: path, ...decoded.problem }]);
   return decoded.text;
-}
-
-/** Opens `-o FILE` (checked: never an input, a folder or a device) or standard output. */
-export function openOutput(io: CliIo, path: string | undefined, option = '-o'): OutputSink {
-  if (path === undefined || path === '-') return stdoutSink(io.stdout);
-  const inputs = io.inputs ?? new InputRegistry();
-  const target = checkOutputPath(option, path, resolvePath(io, path), inputs);
-  return fileSink(option, path, target, inputs);
 }
 
 export { bundledDataPath, packageRoot } from '../node/package-data.js';

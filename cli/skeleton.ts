@@ -178,8 +178,8 @@ async function runSpec<O extends object>(io: CliIo, spec: CommandSpec<O>, files:
       const text = outcome.text ?? (await renderReport(outcome.report!, opts.format as ReportFormat, { sources: files }));
       await sink.write(text);
     }
-    for (const s of opened) s.commit();
-    if (main === undefined || !opened.includes(main)) main?.commit();
+    for (const s of opened) await s.commit();
+    if (main === undefined || !opened.includes(main)) await main?.commit();
     const notes = [...(outcome.report?.notes ?? []), ...(outcome.notes ?? [])];
     const checks = outcome.report?.checks ?? [];
     tellNotesAndChecks(io, outcome.checked ?? files[0] ?? '', notes, checks);

@@ -188,9 +188,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
       sheetWriter().addCsvRows(utf8.decode(bytes));
       await sheetWriter().drained();
     }
-    else if (bytes.length > 0) await ctx.output().write(bytes);
-    // A file is written before write returns: its buffer can go back to the worker (standard output may still hold it).
-    if (!xlsx && opts.output !== undefined && opts.output !== '-') pool?.recycle(result.bytes);
+    // Once a file holds them, a worker's bytes go back to it (standard output may still hold them: never called there).
+    else if (bytes.length > 0) await ctx.output().write(bytes, pool && (() => pool.recycle(result.bytes)));
     progress.update(lines, rows);
     // Let the event loop turn (a timer: an immediate is not enough for a signal)
     // every 100 ms: without it a file read in a few chunks is amortised in one
