@@ -193,8 +193,13 @@ export function stdoutSink(stdout: StdoutLike): OutputSink {
   };
 }
 
-/** Bytes written to a file between two flushes to the disk. */
-const SYNC_EVERY_BYTES = 64 << 20;
+/**
+ * Bytes written to a file between two flushes to the disk, each in the
+ * thread pool while the run goes on, so that the final fsync finds little
+ * left to write: on the small book of issue 17 (35 MB) the commit took
+ * 24–33 ms with a flush every 64 MB, 12–17 ms every 8 MB (rename included).
+ */
+const SYNC_EVERY_BYTES = 8 << 20;
 /** Bytes handed to the system and not yet written, above which the writer waits. */
 const IN_FLIGHT_BYTES = 16 << 20;
 
