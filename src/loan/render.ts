@@ -185,7 +185,21 @@ export class CentsRowWriter implements CentsRowSink {
     this.idLength = encoder.encodeInto(field, this.idBuffer).written;
   }
 
-  readonly row: CentsRowSink['row'] = (number, year, month, day, ratePct, payment, amortisation, interest, deferredInterest, capitalAfter, deferredStock) => {
+  // A method, not an arrow field: one function for every writer, where a closure made per batch made the optimised
+  // amortizeInCentsTo give up its inlined call on the next batch (« wrong call target », V8's --trace-deopt).
+  row(
+    number: number,
+    year: number,
+    month: number,
+    day: number,
+    ratePct: Decimal,
+    payment: number,
+    amortisation: number,
+    interest: number,
+    deferredInterest: number,
+    capitalAfter: number,
+    deferredStock: number,
+  ): void {
     if (ratePct !== this.lastRate) {
       this.lastRate = ratePct;
       this.lastRateBytes = cachedRateBytes(ratePct, this.format);
@@ -216,7 +230,7 @@ export class CentsRowWriter implements CentsRowSink {
     at = writeCents(buf, at, deferredStock, point);
     buf[at++] = 10;
     out.advanceTo(at);
-  };
+  }
 
   total(totals: CentsTotals): void {
     if (!this.french) return;
