@@ -118,12 +118,13 @@ const termsCache = new Map<string, Terms>();
 const rateCache = new Map<string, Factor>();
 const progressivityCache = new Map<string, Factor>();
 const lineTermsCache = new Map<string, LineTerms>();
+const revisionCache = new Map<string, RevisionShared>();
 const accrualCache = new Map<string, Factor>();
 
 /** Counts one more entry against the budget; drops every cache first when it is spent. */
 function spendCacheEntry(): void {
   if (++cacheEntries <= cacheBudget) return;
-  for (const cache of [termsCache, rateCache, progressivityCache, lineTermsCache, accrualCache]) cache.clear();
+  for (const cache of [termsCache, rateCache, progressivityCache, lineTermsCache, revisionCache, accrualCache]) cache.clear();
   byRate = new WeakMap();
   cacheEntries = 1;
 }
@@ -232,6 +233,30 @@ export function accrualApprox(rate: Decimal, days: number, dayCount: DayCount, m
 interface LineTerms {
   contract?: Terms;
   indexed?: { index: RateHistory; terms: Terms[] };
+  /** Shared with the lines whose revision has the same inputs, whatever their periodicity and interest mode. */
+  readonly revision: RevisionShared;
+}
+
+/**
+ * The revised rates (I', P') by rank of index value of the lines whose
+ * revision has the same inputs (margin, rate, progressivity, floor, mode of
+ * revision): `revisedRates`, whose P' is a 40-digit division, once for all
+ * of them. The bench portfolio has 3 307 sets of line terms but 1 359 such
+ * sets of inputs.
+ */
+interface RevisionShared {
+  index?: RateHistory;
+  byPoint: RevisedRates[];
+}
+
+/** The revised rates of a line at a rank of index value, computed once for every line sharing its revision's inputs. */
+function revisedAt(shared: LineTerms, line: LoanLine, index: RateHistory, point: number): RevisedRates {
+  const revision = shared.revision;
+  if (revision.index !== index) {
+    revision.index = index;
+    revision.byPoint = [];
+  }
+  return (revision.byPoint[point] ??= revisedRates(line, index.points[point]!.ratePct));
 }
 
 /**
@@ -257,8 +282,10 @@ function lineTermsOf(line: LoanLine): LineTerms {
       }
     }
   }
-  const key = `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}|${line.periodMonths}|${line.interestMode}`;
-  const shared = cached(lineTermsCache, key, () => ({}));
+  const revisionKey = `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}`;
+  const shared = cached(lineTermsCache, `${revisionKey}|${line.periodMonths}|${line.interestMode}`, () => ({
+    revision: cached(revisionCache, revisionKey, () => ({ byPoint: [] })),
+  }));
   // Looked up again: making the entry may have dropped the caches, and the list found above with them.
   known = byRate.get(line.ratePct);
   if (known === undefined) byRate.set(line.ratePct, (known = []));
@@ -419,7 +446,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
     if (key > keys!.knownUntil) usesProjection = true;
     if (point < 0) point = pointInForce(index, isoDateUnchecked(year, month, day));
     else while (point + 1 < keys!.points.length && keys!.points[point + 1]! <= key) point++;
-    return (byPoint![point] ??= termsOf(line, revisedRates(line, index.points[point]!.ratePct)));
+    return (byPoint![point] ??= termsOf(line, revisedAt(shared, line, index, point)));
   };
 
   let capital: number;

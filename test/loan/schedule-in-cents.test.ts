@@ -10,7 +10,8 @@ import type { AmortizeOptions } from '../../src/loan/schedule.js';
 import type { TableFormat } from '../../src/output/format.js';
 import type { LoanLine } from '../../src/loan/types.js';
 import type { IsoDate } from '../../src/calendar/date.js';
-import { bundledLivretA, livretAScenarioArb, loanLineArb } from '../helpers/loan-arbitraries.js';
+import { LIVRET_A_POINTS, bundledLivretA, livretAScenarioArb, loanLineArb } from '../helpers/loan-arbitraries.js';
+import { livretAHistory } from '../../src/rates/livret-a.js';
 
 describe('the cents hot path gives the Decimal core’s figures', () => {
   prop.prop([fc.bigInt({ min: 0n, max: 2n ** 40n }), fc.integer({ min: 1, max: 10_000_000 })])('timesRounded = roundToCent(amount × factor)', (cents, units) => {
@@ -82,6 +83,43 @@ describe('differential test: a seeded random portfolio, every row equal to the D
       setCacheBudget(before);
     }
   }, 120_000);
+
+  test('lines that share their Decimals, as lines read from one file do, and differ in one input of their revision or in their periodicity: each its own figures', () => {
+    // The revised rates (I', P') are computed once for the lines whose revision has the same inputs; lines differing
+    // in one of them (margin, rate, progressivity, floor, mode), or sharing them across periodicities and interest
+    // modes, amortised one after the other in one process, under two index histories in turn.
+    const [margin, otherMargin, rate, otherRate, growth, otherGrowth, floor, otherFloor] = ['0.6', '-0.2', '3.1', '2.45', '0.5', '-0.75', '0', '-1'].map((v) => new Decimal(v));
+    const base: LoanLine = {
+      lineId: 'base', principal: new Decimal('250000.00'), firstDueDate: '2019-05-01' as IsoDate, periods: 60, periodMonths: 3,
+      index: 'livret_a', marginPct: margin!, ratePct: rate!, revision: 'DL', progressivityPct: growth!, progressivityFloorPct: floor!,
+      profile: 'payment_priority', interestMode: 'equivalent', dayCount: '30/360', prefinancingMonths: 0,
+    };
+    const variants: LoanLine[] = [
+      base,
+      { ...base, lineId: 'margin', marginPct: otherMargin! },
+      { ...base, lineId: 'rate', ratePct: otherRate! },
+      { ...base, lineId: 'growth', progressivityPct: otherGrowth! },
+      { ...base, lineId: 'floor', progressivityFloorPct: otherFloor! },
+      { ...base, lineId: 'DR', revision: 'DR' },
+      { ...base, lineId: 'SR', revision: 'SR' },
+      { ...base, lineId: 'monthly', periodMonths: 1, periods: 180 },
+      { ...base, lineId: 'annual', periodMonths: 12, periods: 15 },
+      { ...base, lineId: 'proportional', interestMode: 'proportional' },
+      { ...base, lineId: 'base again' },
+    ];
+    // A history of the same dates, each value a quarter point higher: the same ranks, other rates.
+    const shifted = livretAHistory(LIVRET_A_POINTS.map(([d, r]) => ({ effectiveDate: d as IsoDate, ratePct: new Decimal(r).plus('0.25') })));
+    const distinct = new Set<string>();
+    for (const index of [bundledLivretA(), shifted, bundledLivretA()]) {
+      for (const line of [...variants, ...[...variants].reverse()]) {
+        const reference = scheduleBody(amortize(line, { index }), 'csv');
+        expect(directBody(line, { index }, 'csv')).toBe(reference);
+        distinct.add(reference.replace(/^[^,]*,/gm, ''));
+      }
+    }
+    // Every variant but « base again » has figures of its own, under each history.
+    expect(distinct.size).toBe(2 * (variants.length - 1));
+  });
 
   test('lines built to hit half-cent ties in their interest', () => {
     const history = bundledLivretA();
