@@ -65,14 +65,25 @@ describe('fileSink: writes handed to the system as the run goes on, the file com
         const sink = fileSink('-o', 'out.csv', target, new InputRegistry());
         const calls = new Array<number>(chunks.length).fill(0);
         const expected: Buffer[] = [];
+        // When `written` is called, the temporary file already holds the chunk at its offset (a worker may then reuse its buffer).
+        const temporary = () => join(d, readdirSync(d).find((n) => n.endsWith('.tmp'))!);
+        let held = true;
+        let offset = 0;
         for (const [i, c] of chunks.entries()) {
           const data = 'text' in c ? c.text : c.bytes;
-          expected.push(Buffer.from(data));
-          await sink.write(data, () => calls[i]!++);
+          const bytes = Buffer.from(data);
+          const at = offset;
+          offset += bytes.length;
+          expected.push(bytes);
+          await sink.write(data, () => {
+            calls[i]!++;
+            held &&= readFileSync(temporary()).subarray(at, at + bytes.length).equals(bytes);
+          });
         }
         await sink.commit();
         expect(readFileSync(target).equals(Buffer.concat(expected))).toBe(true);
         expect(calls.every((n) => n === 1)).toBe(true);
+        expect(held).toBe(true);
         expect(readdirSync(d)).toEqual(['out.csv']);
         expect(openIn(d)).toBe(0);
         rmSync(d, { recursive: true, force: true });
