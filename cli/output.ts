@@ -245,9 +245,12 @@ export function fileSink(option: string, path: string, target: string, inputs: I
   };
   const settle = () => {
     if (closed) closeWhenIdle();
-    const ready = waiters.filter((w) => w.when());
-    waiters = waiters.filter((w) => !w.when());
-    for (const w of ready) w.wake();
+    const waiting = waiters;
+    waiters = [];
+    for (const w of waiting) {
+      if (w.when()) w.wake();
+      else waiters.push(w);
+    }
   };
   const until = (when: () => boolean): Promise<void> =>
     new Promise<void>((resolve, reject) => {

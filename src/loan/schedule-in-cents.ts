@@ -367,7 +367,10 @@ function firstAmortisation(cents: number, terms: Terms, n: number): number {
 }
 
 /** A date as the number yyyymmdd, which orders as the ISO text does (years 1000 to 9999). */
-const dateKey = (date: IsoDate) => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+const dateKey = (date: IsoDate) => {
+  const { year, month, day } = ymd(date);
+  return year * 10000 + month * 100 + day;
+};
 
 /** The effective dates of a history's points and the end of its known values, as date keys: compared on every due date. */
 const keysByHistory = new WeakMap<RateHistory, { points: number[]; knownUntil: number }>();
