@@ -6,7 +6,7 @@ import type { OutputFormat } from '../output/format.js';
 import type { RateHistory } from '../rates/history.js';
 import { loanLineFromRow, type loanLineSchema } from './input.js';
 import { loanLineWarnings } from './plausibility.js';
-import { amortize } from './schedule.js';
+import { type AmortizeOptions, amortize } from './schedule.js';
 import { amortizeInCentsTo } from './schedule-in-cents.js';
 import { CentsRowWriter, scheduleBody, scheduleJson } from './render.js';
 import { ByteWriter } from '../output/byte-writer.js';
@@ -65,8 +65,7 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
   let rows = 0;
   let projected = 0;
   const rowWriter = ctx.format === 'json' ? undefined : new CentsRowWriter(out, ctx.format);
-  // The options of a line without disbursements, shared: most lines.
-  const indexOnly = { index: ctx.index };
+  const indexOnly = indexOnlyOptions(ctx);
   for (const record of records) {
     const kind = lineKind(record);
     if (kind === 'blank') continue;
@@ -165,6 +164,23 @@ function* recordsOf(reader: CsvRecordReader, text: string): Generator<CsvRecord>
 
 function emptyResult(problems: InputProblem[]): BatchResult {
   return { bytes: new Uint8Array(0), problems, notes: [], warnings: [], lines: 0, rows: 0, projected: 0, lineIds: [], lineNumbers: [] };
+}
+
+/**
+ * The options of a line without disbursements (most lines), one object per
+ * context, not one per batch: V8 gives an object literal's field the type of
+ * its first value, and the literal's second run makes it « any ». Made per
+ * batch, that second run came at the start of the second batch, after
+ * `amortizeInCentsTo` had been optimised for the first type: its optimised
+ * code was thrown away (`node --trace-deopt`: « code dependencies ») and its
+ * next 800 lines ran unoptimised until TurboFan compiled it again
+ * (docs/performance.md).
+ */
+const indexOnlyByContext = new WeakMap<PortfolioContext, AmortizeOptions>();
+function indexOnlyOptions(ctx: PortfolioContext): AmortizeOptions {
+  let options = indexOnlyByContext.get(ctx);
+  if (options === undefined) indexOnlyByContext.set(ctx, (options = { index: ctx.index }));
+  return options;
 }
 
 /** One working buffer per thread, reused batch after batch. */

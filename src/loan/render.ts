@@ -4,7 +4,7 @@ import { UTF8_BOM } from '../report/render.js';
 import type { Decimal } from '../money/decimal.js';
 import type { CentsRowSink, CentsSchedule, CentsTotals } from './schedule-in-cents.js';
 import { ymd } from '../calendar/date.js';
-import { ByteWriter, writeCents, writeDigits } from '../output/byte-writer.js';
+import { ByteWriter, writeCents, writeDigits, writeText } from '../output/byte-writer.js';
 import { type OutputFormat, type TableFormat, amountText, dateText, rateText, separatorOf } from '../output/format.js';
 import type { Schedule, ScheduleRow } from './types.js';
 import { ACTUARIAL_PLACES, type ActuarialRate, actuarialRate, loanFlows, shownActuarialPct } from './actuarial-rate.js';
@@ -182,7 +182,7 @@ export class CentsRowWriter implements CentsRowSink {
   begin(lineId: string): void {
     const field = csvField(lineId, separatorOf(this.format));
     if (field.length * 3 > this.idBuffer.length) this.idBuffer = new Uint8Array(field.length * 3);
-    this.idLength = encoder.encodeInto(field, this.idBuffer).written;
+    this.idLength = writeText(this.idBuffer, 0, field);
   }
 
   // A method, not an arrow field: one function for every writer, where a closure made per batch made the optimised

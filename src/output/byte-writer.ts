@@ -6,7 +6,6 @@
 export class ByteWriter {
   private buf: Uint8Array;
   private pos = 0;
-  private static readonly encoder = new TextEncoder();
 
   /** A fresh buffer of that many bytes, or one given back for reuse (a batch's output returned by the main thread). */
   constructor(initial: number | Uint8Array = 1 << 16) {
@@ -68,7 +67,7 @@ export class ByteWriter {
   /** Any text, UTF-8 encoded. */
   text(s: string): void {
     this.ensure(s.length * 3);
-    this.pos += ByteWriter.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
+    this.pos = writeText(this.buf, this.pos, s);
   }
 
   /** A non-negative integer in decimal digits. */
@@ -82,6 +81,26 @@ export class ByteWriter {
     this.ensure(24);
     this.pos = writeCents(this.buf, this.pos, c, decimalSeparator);
   }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes `s` UTF-8 encoded at `at` (the buffer has room for 3 bytes a UTF-16
+ * unit); returns the position after it. ASCII text, a line_id in the main,
+ * is copied by a loop: `encodeInto` is a call into C++ that cost about three
+ * times as much for a short identifier, once a line.
+ *
+ * @example writeText(buf, 0, 'L-1') // 3, buf starts with 76 45 49
+ */
+export function writeText(buf: Uint8Array, at: number, s: string): number {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return at + encoder.encodeInto(s, buf.subarray(at)).written;
+    buf[at + i] = c;
+  }
+  return at + n;
 }
 
 /** "00", "01" … "99" as ASCII codes, two by two. */
