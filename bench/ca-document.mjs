@@ -105,7 +105,7 @@ const file = path.join(dir, 'ca-synthetic.xml');
 fs.writeFileSync(file, Buffer.from(document(), 'latin1'));
 const size = fs.statSync(file).size;
 
-const cli = path.join(root, 'dist/cli/finloc.js');
+const cli = path.join(root, 'dist/bin/finloc.js');
 const results = [];
 for (const report of ['results', 'debt', 'balance']) {
   const times = [];

@@ -104,6 +104,8 @@ function main() {
       else writePortfolio(input, lines, seed, path.join(root, 'data', 'livret-a.csv'));
       const dir = path.join(tmp, `prof${lines}`);
       const start = performance.now();
+      // The module tree tsc compiled, not the shipped bundle (dist/bin/): the same code, but each sample's file
+      // names its phase (BY_FILE); a bundle's chunks name none. Its module loading is that of the unbundled tree.
       const run = spawnSync(
         process.execPath,
         ['--cpu-prof', '--cpu-prof-dir', dir, path.join(root, 'dist', 'cli', 'finloc.js'), '--quiet', 'amortize', input, '-o', path.join(tmp, 'out.csv'), ...(threads !== undefined ? ['--threads', threads] : [])],

@@ -262,7 +262,7 @@ function machine() {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const finloc = path.join(root, 'dist', 'cli', 'finloc.js');
+  const finloc = path.join(root, 'dist', 'bin', 'finloc.js');
   if (!fs.existsSync(finloc) || !fs.existsSync(path.join(root, 'dist', 'src', 'loan', 'render.js'))) {
     process.stderr.write('bench: dist/ is missing; run `npm ci` (or `npm run build`) first\n');
     process.exit(2);

@@ -7,8 +7,9 @@ import type { WorkerInit } from './context.js';
 import type { BatchOutcome } from './batch.js';
 
 /**
- * The compiled worker script. From the compiled tree it sits beside this
- * file; from the sources (tests), the build's copy is used.
+ * The compiled worker script. In the shipped bundle (dist/bin/, see
+ * scripts/bundle.mjs) and in the compiled tree it sits beside this code;
+ * from the sources (tests), the compiled tree's copy is used.
  */
 export function workerScript(): string | undefined {
   const here = fileURLToPath(new URL('./worker.js', import.meta.url));

@@ -11,7 +11,7 @@ import { runFinloc, tempDir } from '../helpers/cli.js';
  * Each test works in its own temporary folder.
  */
 const ROOT = resolve('.');
-const BIN = join(ROOT, 'dist/cli/finloc.js');
+const BIN = join(ROOT, 'dist/bin/finloc.js');
 const example = (name: string) => join(ROOT, 'data/examples', name);
 
 /** Copies example files into a fresh folder; returns the folder and the copies' paths. */
@@ -139,7 +139,7 @@ function bigPortfolio(dir: string, lines: number, periods = 360): string {
   return path;
 }
 
-describe('the process: signals, closed pipes, full disks (the built command, dist/cli/finloc.js)', () => {
+describe('the process: signals, closed pipes, full disks (the built command, dist/bin/finloc.js)', () => {
   test('--version and -V print the version of package.json', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     for (const flag of ['--version', '-V']) {
