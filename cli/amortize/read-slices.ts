@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, read as readLater } from 'node:fs';
 import { BoundaryScanner, CsvRecordReader, type CsvRecord, MAX_RECORD_BYTES, type Separator, readerProblems, tooLongProblem } from '../../src/csv/records.js';
 import { EncodingScanner, type FileEncoding, type TextEncodingName, decodeAs } from '../../src/csv/decode.js';
 import { lineKind } from '../../src/csv/table.js';
@@ -166,14 +166,37 @@ async function* chunksOf(bytes: Uint8Array, readBytes: number): AsyncGenerator<U
   for (let at = 0; at < bytes.length; at += readBytes) yield bytes.subarray(at, Math.min(bytes.length, at + readBytes));
 }
 
+/**
+ * The file's bytes, `readBytes` at a time, each chunk a fresh array (slices are moved to worker threads). Read
+ * with `fs.read` on a descriptor, in libuv's thread pool: a read stream cost 5 to 20 ms more on a file of 2 MB (its
+ * buffering and async iteration, and the modules it loads), and the file is read twice (docs/performance.md).
+ */
 async function* readChunks(path: string, displayName: string, readBytes: number): AsyncGenerator<Uint8Array> {
-  try {
-    // A copy of each chunk as a plain Uint8Array: stream Buffers may share a pool, and slices are moved to workers.
-    for await (const chunk of createReadStream(path, { highWaterMark: readBytes })) yield new Uint8Array(chunk as Buffer);
-  } catch (e) {
+  const unreadable = (e: unknown) => {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
-    throw new InputError([{ file: displayName, message: why }]);
+    return new InputError([{ file: displayName, message: why }]);
+  };
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw unreadable(e);
+  }
+  try {
+    for (;;) {
+      const chunk = new Uint8Array(readBytes);
+      let bytesRead: number;
+      try {
+        bytesRead = await new Promise<number>((resolve, reject) => readLater(fd, chunk, 0, readBytes, null, (e, n) => (e ? reject(e) : resolve(n))));
+      } catch (e) {
+        throw unreadable(e);
+      }
+      if (bytesRead === 0) return;
+      yield bytesRead === readBytes ? chunk : chunk.subarray(0, bytesRead);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
