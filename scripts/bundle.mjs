@@ -25,7 +25,7 @@ fs.rmSync(path.join(root, 'dist', 'bin'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   // cli/amortize/pool.ts finds the worker beside itself as ./worker.js: both land in dist/bin/.
-  entryPoints: { finloc: 'dist/cli/finloc.js', worker: 'dist/cli/amortize/worker.js' },
+  entryPoints: { finloc: './dist/cli/finloc.js', worker: './dist/cli/amortize/worker.js' },
   outdir: 'dist/bin',
   bundle: true,
   // Each command stays its own file, loaded only when the run names it (cli/main.ts).

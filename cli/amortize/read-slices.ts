@@ -125,19 +125,24 @@ export async function sliceFile(path: string, displayName: string, readBytes = R
       queue.consume(upTo);
       return slice;
     };
-    for (;;) {
-      scanner.scan(queue.bytes);
-      const { cut, linesBefore } = scanner.boundary;
-      if (cut > 0 && (queue.length >= readBytes || done)) {
-        const slice = emit(cut, linesBefore);
-        scanner.take();
-        yield slice;
+    try {
+      for (;;) {
+        scanner.scan(queue.bytes);
+        const { cut, linesBefore } = scanner.boundary;
+        if (cut > 0 && (queue.length >= readBytes || done)) {
+          const slice = emit(cut, linesBefore);
+          scanner.take();
+          yield slice;
+        }
+        if (scanner.pending > MAX_RECORD_BYTES) throw located(tooLongProblem(line + scanner.boundary.linesBefore, scanner.inQuotes));
+        if (done) break;
+        await more();
       }
-      if (scanner.pending > MAX_RECORD_BYTES) throw located(tooLongProblem(line + scanner.boundary.linesBefore, scanner.inQuotes));
-      if (done) break;
-      await more();
+      if (queue.length > 0) yield emit(queue.length, 0);
+    } finally {
+      // Slices left before the end (a run that fails midway) close the file now, a read in flight first.
+      await chunks.return(undefined);
     }
-    if (queue.length > 0) yield emit(queue.length, 0);
   }
   return { header, encoding, separator, slices: slices() };
 }
@@ -168,8 +173,9 @@ async function* chunksOf(bytes: Uint8Array, readBytes: number): AsyncGenerator<U
 
 /**
  * The file's bytes, `readBytes` at a time, each chunk a fresh array (slices are moved to worker threads). Read
- * with `fs.read` on a descriptor, in libuv's thread pool: a read stream cost 5 to 20 ms more on a file of 2 MB (its
- * buffering and async iteration, and the modules it loads), and the file is read twice (docs/performance.md).
+ * with `fs.read` on a descriptor, in libuv's thread pool, one chunk ahead: the next chunk is read while the
+ * caller works on this one (in a one-thread run, while a batch is amortised), where waiting for each read
+ * cost 35 to 65 ms of a 0,5 s run on a file of 2 MB, and a read stream 5 to 20 ms more (docs/performance.md).
  */
 async function* readChunks(path: string, displayName: string, readBytes: number): AsyncGenerator<Uint8Array> {
   const unreadable = (e: unknown) => {
@@ -183,19 +189,22 @@ async function* readChunks(path: string, displayName: string, readBytes: number)
   } catch (e) {
     throw unreadable(e);
   }
+  const next = () =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const chunk = new Uint8Array(readBytes);
+      readLater(fd, chunk, 0, readBytes, null, (e, n) => (e ? reject(unreadable(e)) : resolve(n === readBytes ? chunk : chunk.subarray(0, n))));
+    });
+  let ahead = next();
   try {
     for (;;) {
-      const chunk = new Uint8Array(readBytes);
-      let bytesRead: number;
-      try {
-        bytesRead = await new Promise<number>((resolve, reject) => readLater(fd, chunk, 0, readBytes, null, (e, n) => (e ? reject(e) : resolve(n))));
-      } catch (e) {
-        throw unreadable(e);
-      }
-      if (bytesRead === 0) return;
-      yield bytesRead === readBytes ? chunk : chunk.subarray(0, bytesRead);
+      const chunk = await ahead;
+      if (chunk.length === 0) return;
+      ahead = next();
+      yield chunk;
     }
   } finally {
+    // A read still in the thread pool must not find the descriptor closed, or reused by a file opened meanwhile.
+    await ahead.catch(() => undefined);
     closeSync(fd);
   }
 }

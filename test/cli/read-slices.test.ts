@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { sliceFile } from '../../cli/amortize/read-slices.js';
@@ -55,6 +56,19 @@ describe('slicing a file into whole records for the worker threads', () => {
     expect((await recordsOf(path, readBytes)).records).toEqual(readCsvRecords(text).records);
   });
 
+  test('every descriptor is closed: after the last slice, and when the slices are left midway with a read ahead in flight', async () => {
+    const dir = tempDir();
+    const path = writeFile(dir, 'f.csv', 'a,b\n' + Array.from({ length: 300 }, (_, i) => `${i},x\n`).join(''));
+    const descriptors = () => readdirSync('/proc/self/fd').length;
+    const before = descriptors();
+    expect((await recordsOf(path, 64)).records).toHaveLength(301);
+    expect(descriptors()).toBe(before);
+    const sliced = await sliceFile(path, 'f.csv', 64);
+    expect((await sliced.slices.next()).done).toBe(false);
+    expect(descriptors()).toBe(before + 1);
+    await sliced.slices.return(undefined);
+    expect(descriptors()).toBe(before);
+  });
   test('a Windows-1252 file whose first accented letter comes after 64 KB is read as Windows-1252', async () => {
     const text = 'line_id;principal\n' + 'A;1000\n'.repeat(30000) + 'Crédit €;5\n';
     const path = writeFile(dir, 'late.csv', encode.cp1252(text));
