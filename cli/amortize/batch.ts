@@ -1,6 +1,9 @@
 import type { BatchResult } from '../../src/loan/portfolio.js';
 import { type PackedLineIds, packLineIds } from './line-ids.js';
 
+/** A batch's output buffer, when no buffer came back: a slice of 64 KiB gives about 1,8 MB of csv (read-slices.ts). */
+export const BATCH_OUTPUT_BYTES = 1 << 22;
+
 /** Plausibility warnings a batch hands over, at most: the run prints 20 in all and counts the rest. */
 export const WARNINGS_SHOWN = 20;
 

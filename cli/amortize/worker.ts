@@ -2,11 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { amortizeSlice } from '../../src/loan/portfolio.js';
 import { ByteWriter } from '../../src/output/byte-writer.js';
 import { type WorkerInit, contextFromInit } from './context.js';
-import { batchOutcome, movedBuffers } from './batch.js';
+import { BATCH_OUTPUT_BYTES, batchOutcome, movedBuffers } from './batch.js';
 import type { WorkerMessage } from './pool.js';
 
-/** A batch's output buffer, when no buffer came back: a slice of 64 KiB gives about 1,8 MB of csv (read-slices.ts). */
-const OUTPUT_BYTES = 1 << 22;
 
 /**
  * A worker thread of a portfolio run: amortises the batches it is sent and
@@ -23,7 +21,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
     return;
   }
   try {
-    const out = new ByteWriter(spare.pop() ?? OUTPUT_BYTES);
+    const out = new ByteWriter(spare.pop() ?? BATCH_OUTPUT_BYTES);
     const result = batchOutcome(amortizeSlice(message.bytes, message.firstLine, ctx, out));
     parentPort!.postMessage({ seq: message.seq, result }, movedBuffers(result));
   } catch (e) {

@@ -17,10 +17,15 @@ describe('finloc amortize on a portfolio', () => {
   const dir = tempDir();
   const file = writeFile(dir, 'portfolio.csv', loansCsv(lines));
 
-  test.each(['csv', 'csv-fr', 'json'])('%s: streamed, with 0 and 2 worker threads, the same bytes as the Decimal core rendered whole', async (format) => {
+  test.each(['csv', 'csv-fr', 'json'])('%s: streamed, with 0 and 2 worker threads, to standard output and to a file, the same bytes as the Decimal core rendered whole', async (format) => {
     const expected = renderSchedules(lines.map((l) => amortize(l, { index: history })), format as 'csv');
     const single = await runFinloc(['amortize', file, '--format', format, '--threads', '0']);
     const parallel = await runFinloc(['amortize', file, '--format', format, '--threads', '2']);
+    // To a file, in one thread: each batch's buffer goes back to the run once written, for a later batch.
+    const out = join(dir, `one-thread.${format}`);
+    const toFile = await runFinloc(['amortize', file, '--format', format, '--threads', '0', '-o', out]);
+    expect(toFile.code).toBe(0);
+    expect(readFileSync(out, 'utf8') === expected).toBe(true);
     expect(single.code).toBe(0);
     expect(parallel.code).toBe(0);
     expect(single.stdout === expected).toBe(true);
