@@ -126,6 +126,27 @@ describe('the encoding of a file, decided on all its bytes', () => {
     },
   );
 
+  prop.prop(
+    [
+      fc.string({ unit: fc.constantFrom('a', '1', ';', '\t', '\r', '\n'), maxLength: 300 }),
+      fc.nat(),
+      fc.constantFrom([0x07], [0xc3, 0xa9], [0xe9], [0x81], [0xc3], [0x7f]),
+      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+    ],
+    { numRuns: 1000 },
+  )('chunks of plain ASCII, then a control character, an accent or a bad byte: the verdict and its place as in one push', (text, at, odd, cuts) => {
+    const cut = at % (text.length + 1);
+    const all = Buffer.concat([utf8(text.slice(0, cut)), Buffer.from(odd), utf8(text.slice(cut))]);
+    const scanner = new EncodingScanner();
+    for (let pos = 0, k = 0; pos < all.length; k++) {
+      const size = cuts[k % cuts.length]!;
+      scanner.push(all.subarray(pos, pos + size));
+      pos += size;
+    }
+    // In one push the bytes are read one by one (the chunk is not plain ASCII): the reference.
+    expect(scanner.finish()).toEqual(detectFileEncoding(all));
+  });
+
   test('the scan is linear: 64 MB in a few seconds at most', () => {
     const big = Buffer.alloc(64 << 20, 'a;1\n');
     const t0 = Date.now();
