@@ -1,4 +1,4 @@
-import { Decimal } from '../money/decimal.js';
+import { Decimal, ZERO, compare } from '../money/decimal.js';
 import { readAmount, readRate } from '../money/parse.js';
 import { FIRST_DATE_FR, type IsoDate, LAST_DATE_FR, isDateOutOfRange, parseDate } from '../calendar/date.js';
 
@@ -27,7 +27,7 @@ export const nonNegativeAmount: FieldParser<Decimal> = (raw) => {
 export const positiveAmount: FieldParser<Decimal> = (raw) => {
   const r = readAmount(raw);
   if (!r.ok) return expected(r.expected);
-  return r.value.greaterThan(0) ? ok(r.value) : expected('an amount greater than zero');
+  return compare(r.value, ZERO) > 0 ? ok(r.value) : expected('an amount greater than zero');
 };
 
 /** The range every rate or percentage read lies in, in percent. */

@@ -1,4 +1,4 @@
-import { ZERO } from '../money/decimal.js';
+import { ZERO, compare } from '../money/decimal.js';
 import { optional, required, withDefault, type RowOf } from '../csv/table.js';
 import * as f from '../csv/fields.js';
 import type { DayCount } from '../calendar/day-count.js';
@@ -112,7 +112,7 @@ export function loanLineFromRow(row: LoanLineRow): { line?: LoanLine; problems: 
       dayCount: row.day_count,
       prefinancingMonths: row.prefinancing_months,
       ...(row.deferral_periods > 0 ? { deferralPeriods: row.deferral_periods } : {}),
-      ...(row.fees.greaterThan(0) ? { fees: row.fees } : {}),
+      ...(compare(row.fees, ZERO) > 0 ? { fees: row.fees } : {}),
     },
     problems,
   };

@@ -1,4 +1,4 @@
-import { Decimal, dec } from '../money/decimal.js';
+import { Decimal, compare, dec } from '../money/decimal.js';
 import { type IsoDate, toFrenchDate } from '../calendar/date.js';
 import { type RateHistory, rateInForce } from '../rates/history.js';
 import { amortisationStart, prefinancingStart } from './prefinancing.js';
@@ -67,7 +67,7 @@ export function indexAtEffectiveDate(line: LoanLine, index: RateHistory): { rate
  */
 export function highRateWarning(rate: Decimal): string | undefined {
   const P = PLAUSIBILITY;
-  if (!rate.greaterThan(P.maxAnnualRatePct)) return undefined;
+  if (compare(rate, P.maxAnnualRatePct) <= 0) return undefined;
   const guess = rate.div(100);
   return `annual rate ${pct(rate)} is above ${pct(P.maxAnnualRatePct)}` + (guess.lessThanOrEqualTo(P.maxAnnualRatePct) ? `; did you mean ${pct(guess)}?` : '');
 }
@@ -88,7 +88,7 @@ export function loanLineWarnings(line: LoanLine, index?: RateHistory): LineWarni
     const at = indexAtEffectiveDate(line, index);
     if (at !== undefined) {
       const expected = at.ratePct.plus(line.marginPct);
-      const fits = (r: Decimal) => r.minus(expected).abs().lessThanOrEqualTo(P.rateGapPoints);
+      const fits = (r: Decimal) => compare(r.minus(expected).abs(), P.rateGapPoints) <= 0;
       if (!fits(rate)) {
         const guess = [rate.times(100), rate.div(100)].find(fits);
         warnings.push({
@@ -103,12 +103,12 @@ export function loanLineWarnings(line: LoanLine, index?: RateHistory): LineWarni
   }
   const high = highRateWarning(rate);
   if (high !== undefined) warnings.push({ columnName: 'rate_pct', message: high });
-  if (line.index !== 'none' && (line.marginPct.lessThan(P.minMarginPct) || line.marginPct.greaterThan(P.maxMarginPct))) {
+  if (line.index !== 'none' && (compare(line.marginPct, P.minMarginPct) < 0 || compare(line.marginPct, P.maxMarginPct) > 0)) {
     warnings.push({ columnName: 'margin_pct', message: `margin ${pct(line.marginPct)} over the index is outside ${pct(P.minMarginPct)} … +${pct(P.maxMarginPct)}` });
   }
-  if (line.principal.lessThan(P.minPrincipal)) {
+  if (compare(line.principal, P.minPrincipal) < 0) {
     warnings.push({ columnName: 'principal', message: `principal ${euros(line.principal)} is under 100 €` });
-  } else if (line.principal.greaterThan(P.maxPrincipal)) {
+  } else if (compare(line.principal, P.maxPrincipal) > 0) {
     warnings.push({ columnName: 'principal', message: `principal ${euros(line.principal)} is over 10 billion €` });
   }
   const months = line.prefinancingMonths + line.periods * line.periodMonths;

@@ -1,6 +1,6 @@
 import { finalSplitIn, splitPaymentIn } from './deferred-interest.js';
 import { NUMBERS } from '../money/arithmetic.js';
-import { Decimal, rateToPercent } from '../money/decimal.js';
+import { Decimal, compare, rateToPercent } from '../money/decimal.js';
 import { type Factor, HALF_ULP, MAX_EXACT_CENTS, dividedRounded, exactTimesRounded, factorOf, lazyFactor, roundedProduct, timesRounded, toCents } from '../money/cents.js';
 import { type IsoDate, daysInMonth, isoDateUnchecked, ymd } from '../calendar/date.js';
 import { type DayCount, countDays, yearBasis } from '../calendar/day-count.js';
@@ -171,7 +171,7 @@ function termsOf(line: LoanLine, rates: RevisedRates): Terms {
       // periodProgressivity(0) is 0 in every mode.
       pIsZero: rates.progressivity.isZero(),
       // The same function of equal values (periodProgressivity is periodRate); otherwise the doubles decide unless too close.
-      tIsP: rates.rate.equals(rates.progressivity) || (!apart(t, p) && t.exact().equals(p.exact())),
+      tIsP: compare(rates.rate, rates.progressivity) === 0 || (!apart(t, p) && compare(t.exact(), p.exact()) === 0),
       growthBaseError: onePlusErrorOf(p.approx, p.relativeError),
     };
   });
@@ -184,8 +184,8 @@ function apart(a: Factor, b: Factor): boolean {
 
 /** Whether two terms of one line (same periodicity and mode) grow their payments by the same p. */
 function sameGrowth(a: Terms, b: Terms): boolean {
-  if (a.p === b.p || a.rates.progressivity.equals(b.rates.progressivity)) return true;
-  return !apart(a.p, b.p) && a.p.exact().equals(b.p.exact());
+  if (a.p === b.p || compare(a.rates.progressivity, b.rates.progressivity) === 0) return true;
+  return !apart(a.p, b.p) && compare(a.p.exact(), b.p.exact()) === 0;
 }
 
 /**
@@ -434,7 +434,7 @@ export function amortizeInCentsTo(line: LoanLine, options: AmortizeOptions, sink
   if (options.recomputeEachPeriod || (options.rounding ?? 'half-up') !== 'half-up' || (options.surplusOrder ?? 'stock-first') !== 'stock-first') return undefined;
   const problems = loanLineProblems(line, options);
   if (problems.length > 0) throw new InputError(problems.map((p) => ({ message: p.message, columnName: p.columnName })));
-  if (line.principal.greaterThan(MAX_EXACT_EUROS)) return undefined;
+  if (compare(line.principal, MAX_EXACT_EUROS) > 0) return undefined;
 
   let usesProjection = false;
   const shared = lineTermsOf(line);

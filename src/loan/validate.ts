@@ -1,11 +1,14 @@
 import { FIRST_DATE, FIRST_DATE_FR, LAST_DATE, LAST_DATE_FR, compareDates, isInDateRange, monthIndexAfter, toFrenchDate } from '../calendar/date.js';
 import { historyStart } from '../rates/history.js';
 import { formatMachine } from '../money/format.js';
-import { Decimal } from '../money/decimal.js';
+import { Decimal, ZERO, compare } from '../money/decimal.js';
 import { amortisationStart, prefinancingStart } from './prefinancing.js';
 import type { Disbursement, LoanLine } from './types.js';
 import { rateStepProblems } from './rate-steps.js';
 import type { RateHistory } from '../rates/history.js';
+
+/** A progressivity at or below −100 % would make payments vanish or change sign. */
+const MINUS_HUNDRED = new Decimal(-100);
 
 export interface LineProblem {
   readonly columnName?: string;
@@ -99,13 +102,13 @@ export function loanLineProblems(
   const shape = loanLineShapeProblems(line);
   if (shape.length > 0) return shape;
   const problems: LineProblem[] = [];
-  if (!line.principal.greaterThan(0)) problems.push({ columnName: 'principal', message: 'expected an amount greater than zero' });
+  if (compare(line.principal, ZERO) <= 0) problems.push({ columnName: 'principal', message: 'expected an amount greater than zero' });
   if (!Number.isInteger(line.periods) || line.periods < 1) problems.push({ columnName: 'periods', message: 'expected a whole number of due dates, at least 1' });
-  if (line.progressivityPct.lessThanOrEqualTo(-100)) problems.push({ columnName: 'progressivity_pct', message: 'expected a progressivity above -100 %' });
+  if (compare(line.progressivityPct, MINUS_HUNDRED) <= 0) problems.push({ columnName: 'progressivity_pct', message: 'expected a progressivity above -100 %' });
   if (line.fees !== undefined && (!Decimal.isDecimal(line.fees) || line.fees.isNegative() || !line.fees.lessThan(line.principal))) {
     problems.push({ columnName: 'fees', message: `expected fees of zero or more, below the line amount, got ${String(line.fees)}` });
   }
-  if (line.ratePct.lessThan(0)) problems.push({ columnName: 'rate_pct', message: 'expected a rate of zero or more (article 10: a rate is never negative)' });
+  if (compare(line.ratePct, ZERO) < 0) problems.push({ columnName: 'rate_pct', message: 'expected a rate of zero or more (article 10: a rate is never negative)' });
   const span = spanProblems(line);
   if (span.length > 0) return [...problems, ...span];
 

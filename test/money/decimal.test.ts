@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal as DecimalJs } from 'decimal.js';
-import { Decimal, roundToCent } from '../../src/money/decimal.js';
+import { Decimal, ZERO, compare, roundToCent } from '../../src/money/decimal.js';
 
 describe('roundToCent: half-up to the cent, the project’s only rounding of amounts', () => {
   test.each([
@@ -39,5 +39,41 @@ describe('roundToCent: half-up to the cent, the project’s only rounding of amo
     const r = roundToCent(x);
     expect(r.decimalPlaces()).toBeLessThanOrEqual(2);
     expect(r.minus(x).abs().lessThanOrEqualTo('0.005')).toBe(true);
+  });
+});
+
+describe('compare: the order of comparedTo, without its copy', () => {
+  const cases: [string, string, number][] = [
+    ['2.5', '2.50', 0],
+    ['0', '-0', 0],
+    ['-0', '0.001', -1],
+    ['0', '-0.001', 1],
+    ['-3', '0', -1],
+    ['10000000', '9999999.9999999', 1], // words of 10^7: another exponent
+    ['1.00000001', '1.0000001', -1], // the same first word, the second differs
+    ['1.00000001', '1', 1], // a longer list of words
+    ['-1.00000001', '-1', -1],
+    ['-7', '-8', 1],
+    ['1e-30', '1e-31', 1],
+    ['123456789012345678901234567890', '123456789012345678901234567891', -1],
+    ['NaN', '1', NaN],
+    ['Infinity', '1e40', 1],
+    ['-Infinity', '-Infinity', 0],
+  ];
+  for (const [a, b, order] of cases) {
+    test(`${a} against ${b}: ${order}`, () => {
+      expect(compare(new Decimal(a), new Decimal(b))).toBe(order);
+      expect(compare(new Decimal(a), new Decimal(b))).toBe(new Decimal(a).comparedTo(new Decimal(b)));
+    });
+  }
+  const decimal = fc.oneof(
+    fc.integer().map((n) => new Decimal(n)),
+    fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 40 })).map(([n, k]) => new Decimal(`${n}e-${k}`)),
+    fc.constantFrom(ZERO, new Decimal('-0'), new Decimal(NaN), new Decimal(Infinity), new Decimal(-Infinity)),
+  );
+  prop.prop([decimal, decimal], { numRuns: 3000 })('any two Decimals, and each against itself negated, in the order of comparedTo', (a, b) => {
+    expect(compare(a, b)).toBe(a.comparedTo(b));
+    expect(compare(a, b.neg())).toBe(a.comparedTo(b.neg()));
+    expect(compare(a, a)).toBe(a.comparedTo(a));
   });
 });
