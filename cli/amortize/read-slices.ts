@@ -175,7 +175,7 @@ async function* chunksOf(bytes: Uint8Array, readBytes: number): AsyncGenerator<U
  * The file's bytes, `readBytes` at a time, each chunk a fresh array (slices are moved to worker threads). Read
  * with `fs.read` on a descriptor, in libuv's thread pool, one chunk ahead: the next chunk is read while the
  * caller works on this one (in a one-thread run, while a batch is amortised), where waiting for each read
- * cost 35 to 65 ms of a 0,5 s run on a file of 2 MB, and a read stream 5 to 20 ms more (docs/performance.md).
+ * cost 17 to 60 ms of a 0,5 s run on a file of 2 MB, and a read stream 5 to 20 ms more (docs/performance.md).
  */
 async function* readChunks(path: string, displayName: string, readBytes: number): AsyncGenerator<Uint8Array> {
   const unreadable = (e: unknown) => {
