@@ -28,12 +28,11 @@ import { loadLivretA, loadTable, printNotes, readTableFile, tableOptions } from 
 import { formatParser } from '../options.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, UsageError, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
-import { ByteWriter } from '../../src/output/byte-writer.js';
 import { OrderedPool, workerScript } from '../amortize/pool.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
 import { LineIds, unpackLineIds } from '../amortize/line-ids.js';
-import { BATCH_OUTPUT_BYTES, type BatchOutcome, WARNINGS_SHOWN, batchOutcome } from '../amortize/batch.js';
+import { type BatchOutcome, OutputBuffers, WARNINGS_SHOWN, batchOutcome } from '../amortize/batch.js';
 
 export interface AmortizeCliOptions {
   check?: string;
@@ -155,15 +154,15 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   // back once written, as a worker's does. Standard output gives no buffer back: there the batch is copied out of
   // one working buffer. Copying each batch's megabyte into fresh memory was 10 to 20 ms of the small book.
   const toFile = opts.output !== undefined && opts.output !== '-' && !xlsx;
-  const spare: Uint8Array[] = [];
+  const buffers = new OutputBuffers(SPARE_BUFFERS);
   const compute = (slice: RecordSlice): Promise<BatchOutcome> => {
     if (pool) return pool.submit(slice.bytes, slice.firstLine);
-    const out = toFile ? new ByteWriter(spare.pop() ?? BATCH_OUTPUT_BYTES) : undefined;
+    const out = toFile ? buffers.writer() : undefined;
     return Promise.resolve(batchOutcome(amortizeSlice(slice.bytes, slice.firstLine, pctx, out)));
   };
   const written = (result: BatchOutcome) => () => {
     if (pool) pool.recycle(result.bytes);
-    else if (spare.length < SPARE_BUFFERS) spare.push(new Uint8Array(result.bytes.buffer));
+    else buffers.giveBack(result.bytes);
   };
 
   const writeHeader = async () => {
