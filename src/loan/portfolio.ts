@@ -65,6 +65,7 @@ export function amortizeBatch(records: Iterable<CsvRecord>, ctx: PortfolioContex
   let rows = 0;
   let projected = 0;
   const rowWriter = ctx.format === 'json' ? undefined : new CentsRowWriter(out, ctx.format);
+  lastOfBatch.rowWriter = rowWriter;
   const indexOnly = indexOnlyOptions(ctx);
   for (const record of records) {
     const kind = lineKind(record);
@@ -136,6 +137,7 @@ export function amortizeSlice(bytes: Uint8Array, firstLine: number, ctx: Portfol
     return emptyResult([{ file: ctx.file, line: firstLine, message: 'not valid UTF-8 from this line on; save the whole file as UTF-8 or as Windows-1252' }]);
   }
   const reader = new CsvRecordReader(ctx.separator, firstLine);
+  lastOfBatch.reader = reader;
   const records = recordsOf(reader, text);
   const result = amortizeBatch(records, ctx, handOver);
   result.problems.push(...readerProblems(reader).map((p) => ({ ...p, file: ctx.file })));
@@ -182,6 +184,17 @@ function indexOnlyOptions(ctx: PortfolioContext): AmortizeOptions {
   if (options === undefined) indexOnlyByContext.set(ctx, (options = { index: ctx.index }));
   return options;
 }
+
+/**
+ * The last batch's reader and row writer, kept until the next batch's
+ * replace them. Dead between two batches, they took their hidden classes
+ * (V8's maps) with them at a full garbage collection, and every optimised
+ * function that checked those maps was thrown away (`node --trace-deopt`:
+ * « weak objects »): the reader's, the writer's and `amortizeInCentsTo`,
+ * compiled again for 30 to 70 ms each, 2 runs in 3 on the small book of
+ * issue 17 (test/loan/batch-maps.test.ts). Nothing is read from here.
+ */
+const lastOfBatch: { reader?: CsvRecordReader; rowWriter?: CentsRowWriter } = {};
 
 /** One working buffer per thread, reused batch after batch. */
 const batchWriter = new ByteWriter(1 << 22);

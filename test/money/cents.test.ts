@@ -1,7 +1,7 @@
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal } from '../../src/money/decimal.js';
-import { MAX_EXACT_CENTS, toCents } from '../../src/money/cents.js';
+import { MAX_EXACT_CENTS, factorOf, lazyFactor, toCents } from '../../src/money/cents.js';
 
 describe('toCents: the number of cents of an amount, as the Decimal product gives it', () => {
   // Amounts of up to 16 digits and 0 to 4 decimals (whole cents or not), either sign, around every power of 10^7.
@@ -15,5 +15,33 @@ describe('toCents: the number of cents of an amount, as the Decimal product give
     for (const amount of [new Decimal(10).pow(power).plus(offset).div(100), new Decimal(MAX_EXACT_CENTS + offset).div(100)]) {
       expect(Object.is(toCents(amount), amount.times(100).toNumber())).toBe(true);
     }
+  });
+});
+
+describe('Factor: a double with its error bound, the Decimal on demand', () => {
+  it('gives the Decimal it was made of, and its double', () => {
+    const t = factorOf(new Decimal('0.005'));
+    expect(t.exact().toString()).toBe('0.005');
+    expect(t.approx).toBe(0.005);
+  });
+
+  it('computes a lazy Decimal once, at the first call, and keeps it', () => {
+    let calls = 0;
+    const f = lazyFactor(1 / 3, 2 ** -52, () => {
+      calls++;
+      return new Decimal(1).div(3);
+    });
+    expect(calls).toBe(0);
+    const first = f.exact();
+    expect(f.exact()).toBe(first);
+    expect(calls).toBe(1);
+  });
+
+  // The optimised row loop inlines exact() at a half-cent tie: one function for every factor, or V8 throws that loop's
+  // code away at the first tie of another factor (« wrong call target », src/money/cents.ts).
+  it('calls one and the same exact() whatever the factor', () => {
+    const a = factorOf(new Decimal('0.02'));
+    const b = lazyFactor(0.01, 2 ** -52, () => new Decimal('0.01'));
+    expect(a.exact).toBe(b.exact);
   });
 });
