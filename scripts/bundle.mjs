@@ -1,41 +1,84 @@
 // The shipped command, bundled: `tsc` compiles cli/, src/ and node/ into
 // dist/ module by module (the library's entry points stay those modules);
 // then this script bundles the command line and its worker thread from that
-// output into dist/bin/, one file a command loaded on demand, plus the chunks
-// they share.
+// output into dist/bin/:
 //
-// Why a bundle: Node 20 loads an ES module tree one file at a time (resolve,
-// read, compile, link), and `finloc amortize` loads 75 of them plus
-// commander's CommonJS files. Loading them was about 30 ms of a one-line run's
-// 150 ms (medians of 12 alternating runs: 0,148 s unbundled, 0,117 s bundled)
-// and of each worker's start, and the « small book » of issue 17 pays it
-// too (docs/performance.md). esbuild does it in a fraction of a second and
-// keeps the code as written (no minifying: readable when a run is reported).
+//   finloc.js, worker.js   the launcher (cli/launch.ts), which runs the bundle
+//                          beside it with its V8 code cache
+//   finloc.cjs             the command line, every command, one CommonJS file
+//   finloc.cjs.cache       V8's code cache of finloc.cjs, written by a
+//                          training run of `finloc amortize` at the end
+//   worker.cjs             a worker thread of `finloc amortize`
+//   vega.cjs, vega-lite.cjs  the charts' libraries, required only by html reports
+//
+// Why one CommonJS file with a code cache: Node 20 loads an ES module tree one
+// file at a time and keeps no code cache for ES modules. Loading and compiling
+// was about 30 ms of a one-line run's 150 ms, and more of the « small book » of
+// issue 17 (docs/performance.md). The earlier bundle (ES modules, a file a
+// command and the chunks they share) still loaded 17 files for `amortize`.
+// esbuild keeps the code as written (no minifying: readable when a run is reported).
+//
+// vega and vega-lite are bundled apart because vega-canvas waits at its top
+// level (`await import('canvas')`), which CommonJS cannot: vega.cjs and
+// vega-lite.cjs take scripts/vega-canvas.cjs instead, the same module that
+// requires `canvas` where it imported it.
 //
 //   node scripts/bundle.mjs        (npm run build runs it after tsc)
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePortfolio } from '../bench/portfolio.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// Chunks are named by their content: those of an earlier build would stay beside the new ones.
 fs.rmSync(path.join(root, 'dist', 'bin'), { recursive: true, force: true });
+const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
+// The charts' libraries, each a CommonJS file that the command requires as ./vega.cjs, ./vega-lite.cjs.
+const vendor = { 'vega.cjs': 'vega', 'vega-lite.cjs': 'vega-lite' };
+const canvasShim = path.join(root, 'scripts', 'vega-canvas.cjs');
+for (const [file, pkg] of Object.entries(vendor)) {
+  await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: 'js' }, outfile: `dist/bin/${file}`, format: 'cjs', alias: { 'vega-canvas': canvasShim }, external: ['canvas'] });
+}
+const toVendor = {
+  name: 'charts-apart',
+  setup(b) {
+    b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `./${args.path}.cjs`, external: true }));
+  },
+};
 await build({
-  absWorkingDir: root,
+  ...common,
   // cli/amortize/pool.ts finds the worker beside itself as ./worker.js: both land in dist/bin/.
   entryPoints: { finloc: './dist/cli/finloc.js', worker: './dist/cli/amortize/worker.js' },
   outdir: 'dist/bin',
-  bundle: true,
-  // Each command stays its own file, loaded only when the run names it (cli/main.ts).
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
   // Loaded only for xlsx files, with its own many dependencies: left to Node's resolution from node_modules.
   external: ['exceljs'],
-  // commander is CommonJS and requires Node's modules: an ES module has no `require` unless given one.
-  banner: { js: "import { createRequire as __finlocRequire } from 'node:module'; const require = __finlocRequire(import.meta.url);" },
-  logLevel: 'warning',
+  plugins: [toVendor],
+  // import() of exceljs becomes require(): the launcher runs the bundle as a script, where import() needs a Node flag.
+  supported: { 'dynamic-import': false },
+  // The two uses of import.meta.url (the worker's path, the package's folder) are the bundle's own file.
+  define: { 'import.meta.url': '__finlocBundleUrl' },
+  banner: { js: "var __finlocBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+await build({ ...common, entryPoints: { finloc: './dist/cli/launch.js', worker: './dist/cli/launch.js' }, outdir: 'dist/bin', format: 'esm' });
+fs.chmodSync(path.join(root, 'dist', 'bin', 'finloc.js'), 0o755);
+
+// The training run: `finloc amortize` on 200 lines of the benchmark's portfolio (every kind of line), to a file, as
+// users run it. V8 puts in the cache every function compiled by then.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'finloc-code-cache-'));
+try {
+  const loans = path.join(work, 'loans.csv');
+  writePortfolio(loans, 200, 1, path.join(root, 'data', 'livret-a.csv'));
+  const cache = path.join(root, 'dist', 'bin', 'finloc.cjs.cache');
+  const run = spawnSync(process.execPath, [path.join(root, 'dist', 'bin', 'finloc.js'), 'amortize', loans, '--threads', '0', '-o', path.join(work, 'out.csv')], {
+    env: { ...process.env, FINLOC_WRITE_CODE_CACHE: cache },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0 || !fs.existsSync(cache)) throw new Error(`the code cache's training run failed (${run.status}): ${run.stderr}`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
