@@ -22,7 +22,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+
+// V8 checks a cache's version, flags and length, but its checksum only with this flag: without it, a cache whose
+// bytes were damaged on disk crashed the process (« unreachable code », tested) instead of being rejected. The
+// training run sets it too, so that the two runs' flags agree (V8 rejects a cache made under other flags).
+setFlagsFromString('--verify-snapshot-checksum');
 
 const bundle = fileURLToPath(import.meta.url).replace(/\.js$/, '.cjs');
 const cacheFile = `${bundle}.cache`;
