@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
 import { Decimal as DecimalJs } from 'decimal.js';
-import { Decimal, ZERO, compare, roundToCent } from '../../src/money/decimal.js';
+import { Decimal, HUNDRED, ZERO, compare, percentToRate, roundToCent } from '../../src/money/decimal.js';
 
 describe('roundToCent: half-up to the cent, the project’s only rounding of amounts', () => {
   test.each([
@@ -76,4 +76,22 @@ describe('compare: the order of comparedTo, without its copy', () => {
     expect(compare(a, b.neg())).toBe(a.comparedTo(b.neg()));
     expect(compare(a, a)).toBe(a.comparedTo(a));
   });
+});
+
+describe('percentToRate: the percent divided by 100, taken as a product', () => {
+  const same = (pct: Decimal) => {
+    const rate = percentToRate(pct);
+    const quotient = pct.div(HUNDRED);
+    // The same value and the same digits: later steps (keys written with toString, roundings) see no difference.
+    expect(rate.toString()).toBe(quotient.toString());
+    expect([rate.s, rate.e, rate.d]).toEqual([quotient.s, quotient.e, quotient.d]);
+  };
+  test.each(['2.3', '0.6', '-0.2', '0', '-0', '3.125', '0.000001', '1000', '-100', '2.30'])('%s %%', (pct) => same(new Decimal(pct)));
+  // More significant digits than the precision (40): both results are rounded once, half up, alike.
+  test('a percent of 45 significant digits', () => same(new Decimal('1.23456789012345678901234567890123456789012345')));
+  const decimal = fc.oneof(
+    fc.tuple(fc.bigInt({ min: -(10n ** 50n), max: 10n ** 50n }), fc.integer({ min: 0, max: 60 })).map(([n, k]) => new Decimal(`${n}e-${k}`)),
+    fc.tuple(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 6 })).map(([n, k]) => new Decimal(`${n}e-${k}`)),
+  );
+  prop.prop([decimal], { numRuns: 5000 })('any Decimal: the same as pct.div(100)', (pct) => same(pct));
 });
