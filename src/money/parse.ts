@@ -63,8 +63,9 @@ export function readNumber(text: string, kind: NumberKind = 'any'): NumberReadin
  * digits (`569627.00`, `2,3`, `25`), read by a loop over its characters:
  * the same reading as the grammar's (the PLAIN expression), without its five
  * regular expressions and their strings. A line of a portfolio has a few
- * numbers no line before had (a principal); reading them was 13 ms of the
- * small book's first batch, before V8 optimises anything (docs/performance.md).
+ * numbers no line before had (a principal), read most often before V8 has
+ * optimised anything: 1 300 principals in a fresh process took 7,6 ms the
+ * grammar's way, 5,5 ms this way (the Decimal's own parsing is the rest).
  * Anything else (a sign, a unit, spaces, groups): undefined, for the grammar.
  *
  *     readPlainNumber('569627,00');  // { ok: true, value: 569627, decimals: 2 }

@@ -66,3 +66,28 @@ describe('our date arithmetic agrees with date-fns (the oracle)', async () => {
     expect(daysBetween(a, b)).toBe(fns.differenceInCalendarDays(local(b), local(a)));
   });
 });
+
+describe('parseDate: an ISO date taken as it is, the same reading as the general one', () => {
+  test.each([
+    ['1900-01-01', '1900-01-01'],
+    ['2199-12-31', '2199-12-31'],
+    ['1899-12-31', undefined], // out of finloc's range
+    ['2200-01-01', undefined],
+    ['2023-02-29', undefined],
+    ['2024-02-29', '2024-02-29'],
+    ['2023-00-10', undefined],
+    ['2023-1a-10', undefined],
+    ['2023/01/10', undefined],
+  ])('%s: %s', (text, date) => {
+    expect(parseDate(text)).toBe(date);
+  });
+  // Spaces around a cell are trimmed by the general reading: the plain one never takes them.
+  const digit = fc.constantFrom('0', '1', '2', '3', '9');
+  const cell = fc.oneof(
+    fc.tuple(fc.constantFrom('19', '20', '21', '22', '18'), digit, digit, fc.constantFrom('0', '1'), digit, fc.constantFrom('0', '1', '2', '3'), digit).map(([c, y1, y2, m1, m2, d1, d2]) => `${c}${y1}${y2}-${m1}${m2}-${d1}${d2}`),
+    fc.array(fc.constantFrom('0', '1', '2', '9', '-', '/', ' ', 'a'), { minLength: 8, maxLength: 11 }).map((chars) => chars.join('')),
+  );
+  prop.prop([cell], { numRuns: 5000 })('any text shaped like a date: the same reading with and without spaces around', (text) => {
+    expect(parseDate(text)).toBe(parseDate(` ${text} `));
+  });
+});
