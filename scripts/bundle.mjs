@@ -48,6 +48,12 @@ const toVendor = {
     b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `./${args.path}.cjs`, external: true }));
   },
 };
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: path.join(root, 'scripts', 'lazy-child-process.cjs') } : undefined));
+  },
+};
 await build({
   ...common,
   // cli/amortize/pool.ts finds the worker beside itself as ./worker.js: both land in dist/bin/.
@@ -57,7 +63,7 @@ await build({
   format: 'cjs',
   // Loaded only for xlsx files, with its own many dependencies: left to Node's resolution from node_modules.
   external: ['exceljs'],
-  plugins: [toVendor],
+  plugins: [toVendor, lazyChildProcess],
   // import() of exceljs becomes require(): the launcher runs the bundle as a script, where import() needs a Node flag.
   supported: { 'dynamic-import': false },
   // The two uses of import.meta.url (the worker's path, the package's folder) are the bundle's own file.

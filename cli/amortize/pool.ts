@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,16 @@ export function workerScript(): string | undefined {
   if (existsSync(here)) return here;
   const built = join(packageRoot(), 'dist', 'cli', 'amortize', 'worker.js');
   return existsSync(built) ? built : undefined;
+}
+
+/**
+ * A pool of `size` worker threads. node:worker_threads is loaded here, when a
+ * run uses threads: loaded with the command, it was 3,4 ms of every
+ * one-thread run's start (docs/performance.md).
+ */
+export async function startPool(script: string, size: number, init: WorkerInit): Promise<OrderedPool> {
+  const { Worker } = await import('node:worker_threads');
+  return new OrderedPool(Worker, script, size, init);
 }
 
 /** What the main thread sends a worker: a slice to amortise, or an output buffer given back once written. */
@@ -38,10 +48,10 @@ export class OrderedPool {
   private failure: Error | undefined;
   private closing = false;
 
-  constructor(script: string, size: number, init: WorkerInit) {
+  constructor(WorkerThread: typeof Worker, script: string, size: number, init: WorkerInit) {
     this.workers = Array.from({ length: size }, () => {
       // Bounded heaps keep the whole run under its memory target; the caches of the hot path fit well within.
-      const w = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
+      const w = new WorkerThread(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
       w.on('message', (m: { seq: number; result?: BatchOutcome; error?: string }) => {
         const p = this.pending.get(m.seq);
         if (!p) return;

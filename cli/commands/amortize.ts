@@ -28,7 +28,7 @@ import { loadLivretA, loadTable, printNotes, readTableFile, tableOptions } from 
 import { formatParser } from '../options.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, UsageError, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
-import { OrderedPool, workerScript } from '../amortize/pool.js';
+import { type OrderedPool, startPool, workerScript } from '../amortize/pool.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
 import { LineIds, unpackLineIds } from '../amortize/line-ids.js';
@@ -148,7 +148,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
 
   const threads = opts.threads ?? (sizeOf(resolvePath(io, file)) >= PARALLEL_FROM_BYTES ? Math.min(2, availableParallelism()) : 0);
   const script = threads > 0 ? workerScript() : undefined;
-  const pool = script ? new OrderedPool(script, threads, initFromContext(pctx)) : undefined;
+  const pool = script ? await startPool(script, threads, initFromContext(pctx)) : undefined;
   if (pool) started(pool);
   // In one thread, to a file, a batch is written in a buffer of its own that goes to the file as it is and comes
   // back once written, as a worker's does. Standard output gives no buffer back: there the batch is copied out of
@@ -171,7 +171,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     if (xlsx) sheetWriter();
     else if (format !== 'json') await ctx.output().write(scheduleHeader(format));
   };
-  let lastTurn = performance.now();
+  let lastTurn = Date.now();
   const take = async (result: BatchOutcome) => {
     lines += result.lines;
     rows += result.rows;
@@ -208,9 +208,9 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     // Let the event loop turn (a timer: an immediate is not enough for a signal)
     // every 100 ms: without it a file read in a few chunks is amortised in one
     // stretch of promises, and Ctrl-C or SIGTERM would wait for the end of the run.
-    if (performance.now() - lastTurn > 100) {
+    if (Date.now() - lastTurn > 100) {
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      lastTurn = performance.now();
+      lastTurn = Date.now();
     }
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { OrderedPool } from '../../cli/amortize/pool.js';
+import { startPool } from '../../cli/amortize/pool.js';
 import type { WorkerInit } from '../../cli/amortize/context.js';
 import { tempDir, writeFile } from '../helpers/cli.js';
 
@@ -16,7 +16,7 @@ describe('OrderedPool: a worker that stops fails the run, once', () => {
     ['exits', /^a worker thread stopped \(exit code 3\)$/],
   ] as const)('a worker that %s', async (kind, message) => {
     const script = writeFile(tempDir(), `${kind}.mjs`, scripts[kind]);
-    const pool = new OrderedPool(script, 1, {} as WorkerInit);
+    const pool = await startPool(script, 1, {} as WorkerInit);
     try {
       const first = pool.submit(new Uint8Array(8), 2);
       const second = pool.submit(new Uint8Array(8), 3);
