@@ -23,7 +23,7 @@ describe('the shipped command', () => {
       require('node:v8').setFlagsFromString('--verify-snapshot-checksum');
       const { readFileSync } = require('node:fs');
       const bundle = ${JSON.stringify(join(ROOT, 'dist/bin/finloc.cjs'))};
-      const source = readFileSync(bundle, 'utf8').replace(/^#!/, '//');
+      const source = readFileSync(bundle, 'latin1').replace(/^#!/, '//');
       const script = new (require('node:vm').Script)(require('node:module').wrap(source), { filename: bundle, cachedData: readFileSync(bundle + '.cache') });
       process.stdout.write(String(script.cachedDataRejected));`;
     const run = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
@@ -52,6 +52,22 @@ describe('the shipped command', () => {
     const run = bin(['amortize', CDC, '--format', 'csv-fr']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe((await runFinloc(['amortize', CDC, '--format', 'csv-fr'])).stdout);
+  });
+
+  // The bundles are written in ASCII, other characters as \uXXXX (comments, regular expressions, templates), and read
+  // as Latin-1 by the launcher: the euro sign of a cell, the French of the titles must come out as from the sources.
+  test('the bundles are ASCII, and a csv-fr export read through them gives the sources\' figures', async () => {
+    for (const file of ['finloc.cjs', 'worker.cjs']) expect(/[^\x00-\x7f]/.test(readFileSync(join(ROOT, 'dist/bin', file), 'latin1'))).toBe(false);
+    const dir = tempDir();
+    const loans = join(dir, 'prêts.csv');
+    const [header, line] = readFileSync(CDC, 'utf8').trimEnd().split('\n');
+    writeFileSync(loans, '\ufeff' + header!.replace(/,/g, ';') + '\r\n' + line!.replace(/,/g, ';').replace('569627.00', '569 627,00 €').replace(';2.3;', ';2,3 %;').replace(';0.6;', ';0,6;') + '\r\n');
+    const run = bin(['amortize', loans, '--format', 'csv-fr']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('755354,37');
+    expect(run.stdout).toBe((await runFinloc(['amortize', loans, '--format', 'csv-fr'])).stdout);
+    const bad = bin(['amortize', loans.replace('prêts', 'absent')]);
+    expect(bad.stderr).toBe((await runFinloc(['amortize', loans.replace('prêts', 'absent')])).stderr);
   });
 
   // vega and vega-lite, bundled apart with vega-canvas's top-level await replaced (scripts/vega-canvas.cjs).
