@@ -9,7 +9,7 @@
  * a time; `finloc amortize` loaded 17 files. One CommonJS file compiled with
  * its code cache skips the parsing and compiling of every function the
  * build's training run used (docs/performance.md: the small book of issue 17
- * 626 → 591 ms, a one-line `amortize` 168 → 152 ms, medians of 16
+ * 679 → 620 ms, a one-line `amortize` 182 → 159 ms, medians of 14
  * alternating runs). A cache made by another Node or with other V8 flags is
  * rejected by V8 and the bundle is compiled from its source, as without one.
  *
