@@ -87,13 +87,10 @@ function plainIsoDate(text: string): IsoDate | undefined {
     const c = text.charCodeAt(i);
     if (i !== 4 && i !== 7 && (c < 48 || c > 57)) return undefined;
   }
-  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
-  if (!isValidYmd(year, digitAt(text, 5) * 10 + digitAt(text, 6), digitAt(text, 8) * 10 + digitAt(text, 9))) return undefined;
+  // Shaped as an IsoDate: its numbers are read as every IsoDate's are.
+  const { year, month, day } = ymd(text as IsoDate);
+  if (!isValidYmd(year, month, day)) return undefined;
   return isInDateRange(text as IsoDate) ? (text as IsoDate) : undefined;
-}
-
-function digitAt(text: string, i: number): number {
-  return text.charCodeAt(i) - 48;
 }
 
 /** A well-formed, possible date that parseDate refuses only for lying outside 1900–2199. */

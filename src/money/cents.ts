@@ -55,7 +55,7 @@ export function fromCents(cents: number): Decimal {
  * optimised row loop inlines the call to `exact()` at a half-cent tie, and
  * a closure per factor made a new call target at each tie of another
  * factor, which threw that loop's optimised code away (V8's « wrong call
- * target »; 1 run in 2 on the small book of issue 17, each costing a
+ * target »; 2 runs in 5 on the small book of issue 17, each costing a
  * recompilation of 30–70 ms). A method has one target.
  *
  *     const t = factorOf(new Decimal('0.005'));
