@@ -93,6 +93,16 @@ describe('slicing a file into whole records for the worker threads', () => {
     ]);
   });
 
+  // Chunks of plain ASCII are skipped by Node's native test without counting lines (cli/plain-ascii.ts): the file is
+  // scanned again to say where its bad byte is.
+  test('a bad byte after chunks of plain ASCII is located as in a file read byte by byte', async () => {
+    const lines = 'nom;montant\n' + 'Dupont;1\n'.repeat(30000);
+    const control = Buffer.concat([encode.utf8(lines + 'Ca'), Buffer.from([0x07]), encode.utf8('f;2\n')]);
+    expect(await refusal(writeFile(dir, 'control.csv', control))).toEqual(['f.csv:30002:3: control character U+0007 where text was expected']);
+    const stray = Buffer.concat([encode.utf8(lines + 'Crédit;3\nCaf'), Buffer.from([0xe9]), encode.utf8(';2\n')]);
+    expect(await refusal(writeFile(dir, 'stray-late.csv', stray))).toEqual(['f.csv:30003:4: not valid UTF-8: byte 0xE9; save the file as UTF-8 or Windows-1252']);
+  });
+
   test('blank lines before the header are skipped; the header keeps its line', async () => {
     const text = ';;;\r\n\r\nh1;h2\r\na;b\r\n';
     const { records } = await recordsOf(writeFile(dir, 'blank.csv', text));

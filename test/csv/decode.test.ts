@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
-import { EncodingScanner, decodeBytes, decodeText, detectFileEncoding } from '../../src/csv/decode.js';
+import { EncodingScanner, decodeBytes, decodeText, detectFileEncoding, isPlainAscii } from '../../src/csv/decode.js';
 import { InputError, formatProblem } from '../../src/errors.js';
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -145,6 +145,46 @@ describe('the encoding of a file, decided on all its bytes', () => {
     }
     // In one push the bytes are read one by one (the chunk is not plain ASCII): the reference.
     expect(scanner.finish()).toEqual(detectFileEncoding(all));
+  });
+
+  // A chunk skipped by a native test (EncodingScannerOptions) has its lines uncounted: a verdict after it is unlocated.
+  prop.prop(
+    [
+      fc.string({ unit: fc.constantFrom('a', '1', ';', '\t', '\r', '\n'), maxLength: 300 }),
+      fc.nat(),
+      fc.constantFrom([], [0x07], [0xc3, 0xa9], [0xe9], [0x81], [0xc3], [0x7f], [0xef, 0xbb, 0xbf]),
+      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+    ],
+    { numRuns: 1000 },
+  )('chunks skipped by a native test of plain ASCII: the same verdict, located unless a chunk was skipped', (text, at, odd, cuts) => {
+    const cut = at % (text.length + 1);
+    const all = Buffer.concat([utf8(text.slice(0, cut)), Buffer.from(odd), utf8(text.slice(cut))]);
+    const skipped: number[] = [];
+    const scanner = new EncodingScanner({ allPlainAscii: (bytes) => bytes.every(isPlainAscii) && skipped.push(bytes.length) > 0 });
+    for (let pos = 0, k = 0; pos < all.length; k++) {
+      const size = cuts[k % cuts.length]!;
+      scanner.push(all.subarray(pos, pos + size));
+      pos += size;
+    }
+    const reference = detectFileEncoding(all);
+    const verdict = scanner.finish();
+    if (reference.ok || skipped.length === 0) expect(verdict).toEqual(reference);
+    else expect(verdict).toEqual({ ok: false, problem: { message: reference.problem.message }, located: false });
+  });
+
+  // The encoding pass reads every chunk into one buffer (cli/amortize/read-slices.ts).
+  test('a chunk is not kept once pushed: its buffer may hold the next', () => {
+    const file = utf8('\ufeffa\x07;é\n');
+    const buffer = new Uint8Array(2);
+    const scanner = new EncodingScanner();
+    for (let at = 0; at < file.length; at += 2) {
+      const n = Math.min(2, file.length - at);
+      buffer.set(file.subarray(at, at + n));
+      scanner.push(buffer.subarray(0, n));
+      buffer.fill(0);
+    }
+    expect(scanner.finish()).toEqual(detectFileEncoding(file));
+    expect(detectFileEncoding(file)).toMatchObject({ ok: false, problem: { line: 1, column: 2 } });
   });
 
   test('the scan is linear: 64 MB in a few seconds at most', () => {
