@@ -18,12 +18,12 @@
  * 12 to 20 ms of every run.
  *
  * Not Node's own `require`: it compiles a file without a cache. The bundle
- * is wrapped as Node wraps a CommonJS module and given a `require` of its
+ * is written wrapped as Node wraps a CommonJS module, and given a `require` of its
  * own folder, so that what it requires (exceljs, the charts' vega.cjs)
  * resolves as from the file itself.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -42,10 +42,10 @@ try {
 } catch {
   // No cache (a worker's bundle, or a build without one): compiled from the source.
 }
-// ASCII (scripts/bundle.mjs): read as Latin-1, a string of one byte a character, faster than decoding UTF-8.
-// Its first line is the command's `#!`, which is not JavaScript inside the wrapper: made a comment.
-const source = readFileSync(bundle, 'latin1').replace(/^#!/, '//');
-const script = new Script(Module.wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+// ASCII (scripts/bundle.mjs): read as Latin-1, a string of one byte a character, faster than decoding UTF-8. Written
+// wrapped as Node wraps a CommonJS module: compiled as it is read, one flat string.
+const source = readFileSync(bundle, 'latin1');
+const script = new Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
 // The build's training run (scripts/bundle.mjs) names the cache to write: every function it used is in it.
 if (process.env.FINLOC_WRITE_CODE_CACHE === cacheFile) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 const module = { exports: {} };

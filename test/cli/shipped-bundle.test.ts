@@ -23,8 +23,7 @@ describe('the shipped command', () => {
       require('node:v8').setFlagsFromString('--verify-snapshot-checksum');
       const { readFileSync } = require('node:fs');
       const bundle = ${JSON.stringify(join(ROOT, 'dist/bin/finloc.cjs'))};
-      const source = readFileSync(bundle, 'latin1').replace(/^#!/, '//');
-      const script = new (require('node:vm').Script)(require('node:module').wrap(source), { filename: bundle, cachedData: readFileSync(bundle + '.cache') });
+      const script = new (require('node:vm').Script)(readFileSync(bundle, 'latin1'), { filename: bundle, cachedData: readFileSync(bundle + '.cache') });
       process.stdout.write(String(script.cachedDataRejected));`;
     const run = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
