@@ -28,3 +28,37 @@ describe('OrderedPool: a worker that stops fails the run, once', () => {
     }
   });
 });
+
+// A worker that answers after `firstLine` milliseconds, naming itself in `lines` (its thread id).
+const answering =
+  "import { parentPort, threadId } from 'node:worker_threads';\n" +
+  "parentPort.on('message', (m) => { if (m.kind === 'slice') setTimeout(() => parentPort.postMessage({ seq: m.seq, result: { bytes: new Uint8Array(0), lines: threadId } }), m.firstLine); });\n";
+
+describe('OrderedPool: a batch goes to the worker with the fewest batches in hand', () => {
+  test('behind a long batch, the next ones go to the other worker', async () => {
+    const pool = await startPool(writeFile(tempDir(), 'answering.mjs', answering), 2, {} as WorkerInit);
+    try {
+      const long = pool.submit(new Uint8Array(8), 400);
+      const first = await pool.submit(new Uint8Array(8), 0);
+      // The first worker still holds the long batch: in turn, the third batch would wait behind it.
+      const rest = await Promise.all([pool.submit(new Uint8Array(8), 0), pool.submit(new Uint8Array(8), 0)]);
+      const longer = await long;
+      expect(first.lines).not.toBe(longer.lines);
+      expect(rest.map((r) => r.lines)).toEqual([first.lines, first.lines]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('equals take turns', async () => {
+    const pool = await startPool(writeFile(tempDir(), 'answering.mjs', answering), 2, {} as WorkerInit);
+    try {
+      const results = await Promise.all([0, 1, 2, 3].map(() => pool.submit(new Uint8Array(8), 50)));
+      const ids = results.map((r) => r.lines);
+      expect(new Set(ids).size).toBe(2);
+      expect(ids[0]).not.toBe(ids[1]);
+    } finally {
+      await pool.close();
+    }
+  });
+});
