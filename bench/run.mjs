@@ -88,7 +88,7 @@ function gnuTimeAvailable() {
 
 /**
  * Runs `node args…` as a child; resolves with its wall time, peak RSS (MB),
- * exit status, stdout and the tail of its stderr. Never rejects.
+ * page faults, exit status, stdout and the tail of its stderr. Never rejects.
  */
 function runNode(args, tmp, useGnuTime) {
   const rssFile = path.join(tmp, `rss-${process.hrtime.bigint()}`);
@@ -108,9 +108,12 @@ function runNode(args, tmp, useGnuTime) {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       let rssKb;
       let cpuSeconds;
+      let pageFaults;
       if (useGnuTime) {
         const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
         if (m) rssKb = Number(m[1]);
+        const faults = /Minor \(reclaiming a frame\) page faults: (\d+)/.exec(stderr);
+        if (faults) pageFaults = Number(faults[1]);
         const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
         const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
         if (user && system) cpuSeconds = Number(user[1]) + Number(system[1]);
@@ -119,6 +122,7 @@ function runNode(args, tmp, useGnuTime) {
         const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
         rssKb = usage.maxRSS;
         cpuSeconds = usage.cpuSeconds;
+        pageFaults = usage.minorPageFault;
         fs.rmSync(rssFile, { force: true });
       }
       let json;
@@ -135,6 +139,7 @@ function runNode(args, tmp, useGnuTime) {
         seconds,
         rssMb: rssKb === undefined ? undefined : rssKb / 1024,
         cpuPercent: cpuSeconds === undefined ? undefined : (100 * cpuSeconds) / seconds,
+        pageFaults,
         json,
         stderrTail: stderr.trim().split('\n').slice(-6).join('\n'),
       });
@@ -368,7 +373,7 @@ async function bench(opts, tmp, finloc, livretA) {
           else peerComparison ??= { ...res.json };
         }
         res.rowsPerSecond = res.rows / res.seconds;
-        say(`${fmt(res.seconds, 2)} s, ${fmtInt(res.rowsPerSecond)} rows/s, ${fmt(res.rssMb, 0)} MB`);
+        say(`${fmt(res.seconds, 2)} s, ${fmtInt(res.rowsPerSecond)} rows/s, ${fmt(res.rssMb, 0)} MB, ${fmtInt(res.pageFaults)} page faults`);
       } else {
         say(`FAILED (${res.why})${res.stderrTail ? '\n' + res.stderrTail.replace(/^/gm, '      ') : ''}`);
       }
@@ -397,6 +402,7 @@ async function bench(opts, tmp, finloc, livretA) {
       rowsPerSecond: median(ok.map((x) => x.rowsPerSecond)),
       rssMb: ok.some((x) => x.rssMb !== undefined) ? Math.max(...ok.map((x) => x.rssMb ?? 0)) : undefined,
       cpuPercent: median(ok.map((x) => x.cpuPercent)),
+      pageFaults: median(ok.map((x) => x.pageFaults)),
       note: ok[0].note,
       rowByRowPerSecond: median(ok.map((x) => x.rowByRowPerSecond)),
       failed: runs[p].length - ok.length,
@@ -410,15 +416,17 @@ async function bench(opts, tmp, finloc, livretA) {
   const rShipRowByRow = median(ratios.shippedOverRowByRow);
   const rSmallNaive = median(ratios.smallOverNaive);
 
-  say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen; CPU = (user + system) / wall):\n`);
+  say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen; CPU = (user + system) / wall; page faults: minor, of the whole process):\n`);
   // CPU % is the process's user + system time over its wall time: 200 % is both cores busy.
   // The floor's process mostly reads its rows (not timed), so its CPU % would mean nothing.
   const cpuText = (p, s) => (p === 'floor' ? '—' : s.cpuPercent === undefined ? '—' : `${Math.round(s.cpuPercent)} %`);
-  const head = ['pipeline', 'lines', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'CPU'];
+  // Page faults: the first touch of each page of fresh memory, about 11 µs each on the machine of the seventh step
+  // (docs/performance.md); unlike the seconds, a count that the machine's other work hardly moves.
+  const head = ['pipeline', 'lines', 'rows', 'seconds', 'rows/s', 'peak RSS MB', 'CPU', 'page faults'];
   const body = table.map(({ p, s, why }) =>
     s
-      ? [LABELS[p] + (s.note ? ` (${s.note})` : '') + (s.failed ? ` (${s.failed} run(s) failed)` : ''), fmtInt(s.lines), fmtInt(s.rows), fmt(s.seconds, 2), fmtInt(s.rowsPerSecond), fmt(s.rssMb, 0), cpuText(p, s)]
-      : [LABELS[p], '—', '—', `failed: ${why}`, '—', '—', '—'],
+      ? [LABELS[p] + (s.note ? ` (${s.note})` : '') + (s.failed ? ` (${s.failed} run(s) failed)` : ''), fmtInt(s.lines), fmtInt(s.rows), fmt(s.seconds, 2), fmtInt(s.rowsPerSecond), fmt(s.rssMb, 0), cpuText(p, s), p === 'floor' ? '—' : fmtInt(s.pageFaults)]
+      : [LABELS[p], '—', '—', `failed: ${why}`, '—', '—', '—', '—'],
   );
   const floorIndex = table.findIndex((x) => x.p === 'floor');
   const floorStats = table[floorIndex]?.s;
@@ -430,6 +438,7 @@ async function bench(opts, tmp, finloc, livretA) {
       fmt(floorStats.rows / floorStats.rowByRowPerSecond, 2),
       fmtInt(floorStats.rowByRowPerSecond),
       fmt(floorStats.rssMb, 0),
+      '—',
       '—',
     ]);
   }
