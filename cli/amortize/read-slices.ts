@@ -2,6 +2,7 @@ import { closeSync, openSync, read as readLater, readSync } from 'node:fs';
 import { BoundaryScanner, CsvRecordReader, type CsvRecord, MAX_RECORD_BYTES, type Separator, readerProblems, tooLongProblem } from '../../src/csv/records.js';
 import { type EncodingVerdict, EncodingScanner, type FileEncoding, type TextEncodingName, decodeAs } from '../../src/csv/decode.js';
 import { allPlainAscii } from '../plain-ascii.js';
+import { eventLoopTurns } from '../event-loop.js';
 import { lineKind } from '../../src/csv/table.js';
 import { InputError, type InputProblem } from '../../src/errors.js';
 import { workbookTextFor } from '../workbooks.js';
@@ -47,7 +48,7 @@ export async function sliceFile(path: string, displayName: string, readBytes = R
   const located = (p: InputProblem) => new InputError([{ file: displayName, ...p }]);
   // A workbook's sheet comes as CSV text whose line n is row n (cli/workbooks.ts): the same slices, batches and output.
   const sheet = await workbookTextFor(path, displayName);
-  const verdict = sheet === undefined ? scanEncoding(path, displayName, readBytes) : ({ ok: true, encoding: 'utf-8', bomLength: 0 } as const);
+  const verdict = sheet === undefined ? await scanEncoding(path, displayName, readBytes) : ({ ok: true, encoding: 'utf-8', bomLength: 0 } as const);
   if (!verdict.ok) throw located(verdict.problem);
   const utf16 = verdict.encoding === 'utf-16le' || verdict.encoding === 'utf-16be';
   const encoding: TextEncodingName = utf16 ? 'utf-8' : (verdict.encoding as TextEncodingName);
@@ -153,18 +154,24 @@ export async function sliceFile(path: string, displayName: string, readBytes = R
  * plain ASCII skipped by Node's native test. A file with a bad byte is
  * scanned again byte by byte, which counts lines, to say where it is.
  *
- * Read synchronously, into one buffer: nothing else can go on meanwhile (no
- * line is amortised before the verdict), and a read through the thread pool
- * cost about 0,4 ms of waiting a chunk, 12 of the 16 ms this pass took on a
- * file of 2 MB once the native test had made the scan itself 2 ms
+ * Read synchronously, into one buffer: nothing but signals need be heard
+ * meanwhile (no line is amortised before the verdict), and they are, every
+ * 100 ms (cli/event-loop.ts). A read through the thread pool cost about
+ * 0,4 ms of waiting a chunk, 12 of the 16 ms this pass took on a file of
+ * 2 MB once the native test had made the scan itself 2 ms
  * (docs/performance.md).
  */
-function scanEncoding(path: string, displayName: string, readBytes: number): EncodingVerdict {
-  const scan = (scanner: EncodingScanner) => {
-    for (const chunk of readChunksNow(path, displayName, Math.max(readBytes, 1 << 16))) scanner.push(chunk);
+async function scanEncoding(path: string, displayName: string, readBytes: number): Promise<EncodingVerdict> {
+  // A file of gigabytes, or one not yet in the system's cache, takes seconds: signals are heard meanwhile.
+  const turn = eventLoopTurns();
+  const scan = async (scanner: EncodingScanner) => {
+    for (const chunk of readChunksNow(path, displayName, Math.max(readBytes, 1 << 16))) {
+      scanner.push(chunk);
+      await turn();
+    }
     return scanner.finish();
   };
-  const verdict = scan(new EncodingScanner({ allPlainAscii }));
+  const verdict = await scan(new EncodingScanner({ allPlainAscii }));
   return verdict.ok || verdict.located ? verdict : scan(new EncodingScanner());
 }
 

@@ -29,6 +29,7 @@ import { formatParser } from '../options.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, UsageError, defineCommand } from '../skeleton.js';
 import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { type OrderedPool, startPool, workerScript } from '../amortize/pool.js';
+import { eventLoopTurns } from '../event-loop.js';
 import { initFromContext } from '../amortize/context.js';
 import { Progress } from '../amortize/progress.js';
 import { LineIds, unpackLineIds } from '../amortize/line-ids.js';
@@ -171,7 +172,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     if (xlsx) sheetWriter();
     else if (format !== 'json') await ctx.output().write(scheduleHeader(format));
   };
-  let lastTurn = Date.now();
+  const turn = eventLoopTurns();
   const take = async (result: BatchOutcome) => {
     lines += result.lines;
     rows += result.rows;
@@ -205,13 +206,9 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     // Once a file holds them, a worker's bytes go back to it (standard output may still hold them: never called there).
     else if (bytes.length > 0) await ctx.output().write(bytes, written(result));
     progress.update(lines, rows);
-    // Let the event loop turn (a timer: an immediate is not enough for a signal)
-    // every 100 ms: without it a file read in a few chunks is amortised in one
-    // stretch of promises, and Ctrl-C or SIGTERM would wait for the end of the run.
-    if (Date.now() - lastTurn > 100) {
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      lastTurn = Date.now();
-    }
+    // Every 100 ms: without it a file read in a few chunks is amortised in one stretch of promises, and Ctrl-C or
+    // SIGTERM would wait for the end of the run.
+    await turn();
   };
 
   // Keep a few slices in flight per thread, write their results in order.
