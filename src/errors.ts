@@ -35,6 +35,14 @@ export interface InputNote {
 }
 
 /**
+ * No problems, no notes: one frozen list that the hot path shares (most rows
+ * and lines have none) instead of a new array each; readers only read it,
+ * and a push would throw.
+ */
+export const NO_PROBLEMS: InputProblem[] = Object.freeze([]) as unknown as InputProblem[];
+export const NO_NOTES: InputNote[] = Object.freeze([]) as unknown as InputNote[];
+
+/**
  * Names a place of a file whose lines and columns are not a text file's:
  * for a workbook's sheet read as a table, line 7 column 3 is the cell
  * `Feuil1!C7` (src/xlsx/sheet-table.ts, `sheetLocator`).

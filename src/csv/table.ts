@@ -1,4 +1,4 @@
-import { type InputNote, type InputProblem, quoted } from '../errors.js';
+import { type InputNote, type InputProblem, NO_PROBLEMS, quoted } from '../errors.js';
 import { type CsvRecord, readCsvRecords, readerProblems } from './records.js';
 import { type FieldParser, normaliseToken } from './fields.js';
 
@@ -207,8 +207,6 @@ function readCell(column: ColumnPlan, raw: string): ReturnType<FieldParser<unkno
   return r;
 }
 
-/** A row without problems shares this array: most rows have none, and readers only read it. */
-const NO_PROBLEMS: InputProblem[] = Object.freeze([]) as unknown as InputProblem[];
 
 /**
  * Reads one record against a bound header, collecting every problem of the

@@ -3,7 +3,7 @@ import { required } from '../csv/table.js';
 import * as f from '../csv/fields.js';
 import { MAX_PERIODS, loanLineSchema } from './input.js';
 import type { LoanLine, RateStep } from './types.js';
-import type { InputNote, InputProblem } from '../errors.js';
+import { type InputNote, type InputProblem, NO_NOTES, NO_PROBLEMS } from '../errors.js';
 import { highRateWarning } from './plausibility.js';
 
 /**
@@ -115,10 +115,6 @@ export interface RateStepsFile {
   readonly byLine: ReadonlyMap<string, readonly { readonly line: number; readonly step: RateStep }[]>;
 }
 
-/** Shared by every line without steps (nearly all): read only, frozen so that a push would throw. */
-const NO_PROBLEMS: InputProblem[] = Object.freeze([]) as unknown as InputProblem[];
-const NO_WARNINGS: InputNote[] = Object.freeze([]) as unknown as InputNote[];
-
 /**
  * The line with its steps from a step file, or the steps' problems located
  * in that file (file, line, column): a step file is checked against the
@@ -126,7 +122,7 @@ const NO_WARNINGS: InputNote[] = Object.freeze([]) as unknown as InputNote[];
  */
 export function attachRateSteps(line: LoanLine, file: RateStepsFile | undefined): { line?: LoanLine; problems: InputProblem[]; warnings: InputNote[] } {
   const given = file?.byLine.get(line.lineId);
-  if (!file || !given || given.length === 0) return { line, problems: NO_PROBLEMS, warnings: NO_WARNINGS };
+  if (!file || !given || given.length === 0) return { line, problems: NO_PROBLEMS, warnings: NO_NOTES };
   const problems = rateStepProblems(line, given.map((g) => g.step)).map((p): InputProblem => {
     const column = file.columns[p.columnName];
     return { file: file.file, line: given[p.step]!.line, ...(column !== undefined ? { column } : {}), columnName: p.columnName, message: p.message };

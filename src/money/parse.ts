@@ -81,8 +81,9 @@ function readPlainNumber(text: string): NumberReading | undefined {
     else return undefined;
   }
   if (n === 0) return undefined;
+  // No sign in this form, so never the -0 that the grammar turns into 0.
   const value = new Decimal(separator < 0 || text.charCodeAt(separator) === 46 ? text : `${text.slice(0, separator)}.${text.slice(separator + 1)}`);
-  return { ok: true, value: value.isZero() ? value.abs() : value, decimals: separator < 0 ? 0 : n - separator - 1 };
+  return { ok: true, value, decimals: separator < 0 ? 0 : n - separator - 1 };
 }
 
 /** Decimals a money amount may have: cents. */
