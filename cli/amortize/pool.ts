@@ -41,9 +41,8 @@ const RECYCLED_FROM_BYTES = 1 << 16;
  */
 export class OrderedPool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (r: BatchOutcome) => void; reject: (e: Error) => void }>();
-  /** Batches sent to each worker and not yet back. */
-  private readonly inHand: number[];
+  /** Batches sent and not yet back, with the worker that has each. */
+  private readonly pending = new Map<number, { worker: number; resolve: (r: BatchOutcome) => void; reject: (e: Error) => void }>();
   private next = 0;
   /** The worker each output buffer came from, to give it back there. */
   private readonly ownerOf = new WeakMap<ArrayBuffer, Worker>();
@@ -51,15 +50,13 @@ export class OrderedPool {
   private closing = false;
 
   constructor(WorkerThread: typeof Worker, script: string, size: number, init: WorkerInit) {
-    this.inHand = Array.from({ length: size }, () => 0);
-    this.workers = Array.from({ length: size }, (_, index) => {
+    this.workers = Array.from({ length: size }, () => {
       // Bounded heaps keep the whole run under its memory target; the caches of the hot path fit well within.
       const w = new WorkerThread(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } });
       w.on('message', (m: { seq: number; result?: BatchOutcome; error?: string }) => {
         const p = this.pending.get(m.seq);
         if (!p) return;
         this.pending.delete(m.seq);
-        this.inHand[index]!--;
         if (m.error !== undefined) p.reject(new Error(`worker: ${m.error}`));
         else {
           this.ownerOf.set(m.result!.bytes.buffer as ArrayBuffer, w);
@@ -89,21 +86,22 @@ export class OrderedPool {
     if (this.failure) return Promise.reject(this.failure);
     const seq = this.next++;
     const index = this.leastBusy(seq % this.workers.length);
-    this.inHand[index]!++;
     const worker = this.workers[index]!;
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
+      this.pending.set(seq, { worker: index, resolve, reject });
       const message: WorkerMessage = { kind: 'slice', seq, bytes, firstLine };
       worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
     });
   }
 
-  /** The worker with the fewest batches in hand, searched from `first` on, so that equals take turns. */
+  /** The worker with the fewest batches in hand (a few: the run keeps two a thread in flight), searched from `first` on, so that equals take turns. */
   private leastBusy(first: number): number {
+    const inHand = this.workers.map(() => 0);
+    for (const p of this.pending.values()) inHand[p.worker]!++;
     let best = first;
     for (let k = 1; k < this.workers.length; k++) {
       const i = (first + k) % this.workers.length;
-      if (this.inHand[i]! < this.inHand[best]!) best = i;
+      if (inHand[i]! < inHand[best]!) best = i;
     }
     return best;
   }
