@@ -13,13 +13,17 @@
 //                 fixed-rate annual 25-year lines, 500 000 rows, 2 MB: one thread);
 //   7. naive      the same book through a naive float script (bench/naive.mjs),
 //                 64 KiB writes; the ratio 6/7 is printed for the same run.
+//   8. large      `finloc amortize` on a portfolio of 10 × --lines (only with
+//                 --only …,large): issue 17's flat memory, the peak RSS of 8
+//                 against that of 1, as medians and as the largest seen
+//                 (a peak moves by ±10 MB from one run to the next).
 // Prints a table (text and markdown), the ratios 1/2, 1/3 and 6/7, whether the
 // outputs of 1 and 2 are byte-identical, and how the peer's figures differ.
 // It never fails because the machine is slow: there is no time limit, and a
 // pipeline that fails is reported as failed while the others still run.
 //
 //   npm run bench -- [--lines 100000] [--seed 7] [--runs 1]
-//                    [--only shipped,reference,floor,peer] [--keep]
+//                    [--only shipped,reference,floor,peer,xlsx,small,naive,large] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,10 +35,12 @@ import { writePortfolio, writeSmallBook } from './portfolio.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
-const PIPELINES = ['shipped', 'reference', 'floor', 'peer', 'xlsx', 'small', 'naive'];
+const PIPELINES = ['shipped', 'reference', 'floor', 'peer', 'xlsx', 'small', 'naive', 'large'];
 const DEFAULT_PIPELINES = ['shipped', 'reference', 'floor', 'peer', 'small', 'naive'];
 /** The « small book » of issue 17: the commonest size of book, read in one thread (under 2 MiB). */
 const SMALL_BOOK_LINES = 20_000;
+/** The « large » portfolio of the memory target: this many times --lines (100 000 → 1 000 000). */
+const LARGE_FACTOR = 10;
 const LABELS = {
   shipped: '1. finloc amortize (shipped)',
   reference: '2. reference (decimal.js + fast-csv)',
@@ -43,12 +49,13 @@ const LABELS = {
   xlsx: '5. finloc amortize -o out.xlsx (streamed workbook)',
   small: '6. small book: finloc amortize',
   naive: '7. small book: naive float writer (64 KiB writes)',
+  large: `8. finloc amortize, ${LARGE_FACTOR} × the lines (memory)`,
 };
 const FLOOR_MAX_ROWS_IN_MEMORY = 4_000_000;
 
 function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
-  process.stderr.write('usage: npm run bench -- [--lines N] [--seed N] [--runs N] [--only shipped,reference,floor,peer,xlsx,small,naive] [--keep]\n');
+  process.stderr.write('usage: npm run bench -- [--lines N] [--seed N] [--runs N] [--only shipped,reference,floor,peer,xlsx,small,naive,large] [--keep]\n');
   process.exit(2);
 }
 
@@ -307,8 +314,14 @@ async function bench(opts, tmp, finloc, livretA) {
     const smallBytes = writeSmallBook(smallBook, SMALL_BOOK_LINES, opts.seed);
     say(`small book: ${fmtInt(SMALL_BOOK_LINES)} fixed-rate annual 25-year lines, ${(smallBytes / 2 ** 20).toFixed(1)} MB`);
   }
+  const largePortfolio = path.join(tmp, 'portfolio-large.csv');
+  if (opts.only.includes('large')) {
+    t = performance.now();
+    const largeBytes = writePortfolio(largePortfolio, opts.lines * LARGE_FACTOR, opts.seed, livretA);
+    say(`large portfolio: ${fmtInt(opts.lines * LARGE_FACTOR)} lines, ${(largeBytes / 2 ** 20).toFixed(1)} MB, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
 
-  const out = { shipped: path.join(tmp, 'out1.csv'), reference: path.join(tmp, 'out2.csv'), floor: path.join(tmp, 'out3.csv'), peer: path.join(tmp, 'out4.csv'), xlsx: path.join(tmp, 'out5.xlsx'), small: path.join(tmp, 'out6.csv'), naive: path.join(tmp, 'out7.csv') };
+  const out = { shipped: path.join(tmp, 'out1.csv'), reference: path.join(tmp, 'out2.csv'), floor: path.join(tmp, 'out3.csv'), peer: path.join(tmp, 'out4.csv'), xlsx: path.join(tmp, 'out5.xlsx'), small: path.join(tmp, 'out6.csv'), naive: path.join(tmp, 'out7.csv'), large: path.join(tmp, 'out8.csv') };
   const runs = Object.fromEntries(PIPELINES.map((p) => [p, []]));
   const ratios = { shippedOverReference: [], shippedOverFloor: [], shippedOverRowByRow: [], smallOverNaive: [] };
   const digests = {};
@@ -326,6 +339,7 @@ async function bench(opts, tmp, finloc, livretA) {
       else if (p === 'xlsx') args = [finloc, 'amortize', portfolio, '-o', out.xlsx];
       else if (p === 'small') args = [finloc, 'amortize', smallBook, '-o', out.small];
       else if (p === 'naive') args = [path.join(benchDir, 'naive.mjs'), smallBook, out.naive];
+      else if (p === 'large') args = [finloc, 'amortize', largePortfolio, '-o', out.large];
       else {
         // The floor writes the reference's rows (or the shipped ones when the reference was not run).
         const source = [out.reference, out.shipped].find((f) => fs.existsSync(f));
@@ -366,6 +380,11 @@ async function bench(opts, tmp, finloc, livretA) {
           res.rows = p === 'naive' ? res.json.rows : (await digest(out.small)).rows;
           res.lines = SMALL_BOOK_LINES;
           fs.rmSync(out[p], { force: true });
+        } else if (p === 'large') {
+          digests[out.large] ??= await digest(out.large); // deterministic: counted once
+          res.rows = digests[out.large].rows;
+          res.lines = opts.lines * LARGE_FACTOR;
+          fs.rmSync(out.large, { force: true });
         } else if (p === 'peer') {
           res.rows = res.json.rows;
           res.lines = res.json.lines;
@@ -390,6 +409,7 @@ async function bench(opts, tmp, finloc, livretA) {
   }
   fs.rmSync(portfolio, { force: true });
   fs.rmSync(smallBook, { force: true });
+  fs.rmSync(largePortfolio, { force: true });
 
   // Summary: medians over the runs that succeeded; peak memory is the largest seen.
   const rowsOf = (p) => {
@@ -401,6 +421,7 @@ async function bench(opts, tmp, finloc, livretA) {
       seconds: median(ok.map((x) => x.seconds)),
       rowsPerSecond: median(ok.map((x) => x.rowsPerSecond)),
       rssMb: ok.some((x) => x.rssMb !== undefined) ? Math.max(...ok.map((x) => x.rssMb ?? 0)) : undefined,
+      rssMedianMb: median(ok.map((x) => x.rssMb)),
       cpuPercent: median(ok.map((x) => x.cpuPercent)),
       pageFaults: median(ok.map((x) => x.pageFaults)),
       note: ok[0].note,
@@ -415,6 +436,16 @@ async function bench(opts, tmp, finloc, livretA) {
   const rShipFloor = median(ratios.shippedOverFloor);
   const rShipRowByRow = median(ratios.shippedOverRowByRow);
   const rSmallNaive = median(ratios.smallOverNaive);
+  // Flat memory (issue 17): the large run's peak over the shipped one's, by medians and by the largest seen.
+  const s8 = table.find((x) => x.p === 'large')?.s;
+  const s1Memory = table.find((x) => x.p === 'shipped')?.s;
+  const flat =
+    s8?.rssMb !== undefined && s1Memory?.rssMb !== undefined
+      ? { medians: s8.rssMedianMb / s1Memory.rssMedianMb, largest: s8.rssMb / s1Memory.rssMb }
+      : undefined;
+  const flatText = flat
+    ? `+${((flat.medians - 1) * 100).toFixed(1)} % by medians (${fmt(s1Memory.rssMedianMb, 0)} → ${fmt(s8.rssMedianMb, 0)} MB), +${((flat.largest - 1) * 100).toFixed(1)} % by the largest (${fmt(s1Memory.rssMb, 0)} → ${fmt(s8.rssMb, 0)} MB)`
+    : 'n/a (needs pipelines 1 and 8)';
 
   say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen; CPU = (user + system) / wall; page faults: minor, of the whole process):\n`);
   // CPU % is the process's user + system time over its wall time: 200 % is both cores busy.
@@ -471,6 +502,7 @@ async function bench(opts, tmp, finloc, livretA) {
   say(`ratio 1/3b (shipped / row-by-row floor): ${ratioText(rShipRowByRow)}`);
   say(`ratio 6/7 (small book, naive s / finloc s): ${ratioText(rSmallNaive)}${ratios.smallOverNaive.length > 1 ? ` (each run: ${ratios.smallOverNaive.map(ratioText).join(', ')})` : ''}`);
   say(`outputs 1 and 2 byte-identical:          ${identityText}`);
+  say(`peak RSS, 8 against 1:                   ${flatText}`);
   say(`peer:                                    ${peerText}`);
   if (peerComparison?.example) say(`  first drift before a last row — loanjs: ${peerComparison.example.peer}\n                                   finloc: ${peerComparison.example.ours}`);
 
@@ -483,6 +515,11 @@ async function bench(opts, tmp, finloc, livretA) {
     ['≥ 10× the reference', ratioText(rShipRef), verdict(rShipRef === undefined ? undefined : rShipRef >= 10)],
     ['≥ 0.4× the floor', ratioText(rShipFloor), verdict(rShipFloor === undefined ? undefined : rShipFloor >= 0.4)],
     ['peak memory < 256 MB', s1?.rssMb !== undefined ? `${fmt(s1.rssMb, 0)} MB` : 'n/a', verdict(s1?.rssMb === undefined ? undefined : s1.rssMb < 256)],
+    [
+      `peak memory < 256 MB at ${LARGE_FACTOR} × the lines, within 10 % of 1 by medians and by the largest (issue 17)`,
+      flat ? `${fmt(s8.rssMb, 0)} MB; ${flatText}` : 'n/a',
+      verdict(flat === undefined ? undefined : s8.rssMb < 256 && flat.medians <= 1.1 && flat.largest <= 1.1),
+    ],
     ['byte-identical to the reference', identical === undefined ? 'n/a' : identical ? 'identical' : 'different', verdict(identical)],
   ];
 
@@ -499,6 +536,7 @@ async function bench(opts, tmp, finloc, livretA) {
   say('');
   say(`- ratio 1/2: ${ratioText(rShipRef)}; ratio 1/3: ${ratioText(rShipFloor)}; ratio 1/3b: ${ratioText(rShipRowByRow)}; ratio 6/7 (small book, naive s / finloc s): ${ratioText(rSmallNaive)}`);
   say(`- outputs 1 and 2 byte-identical: ${identityText}`);
+  say(`- peak RSS, 8 against 1: ${flatText}`);
   say(`- peer: ${peerText}`);
 }
 
