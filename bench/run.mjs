@@ -438,13 +438,13 @@ async function bench(opts, tmp, finloc, livretA) {
   const rSmallNaive = median(ratios.smallOverNaive);
   // Flat memory (issue 17): the large run's peak over the shipped one's, by medians and by the largest seen.
   const s8 = table.find((x) => x.p === 'large')?.s;
-  const s1Memory = table.find((x) => x.p === 'shipped')?.s;
+  const s1 = table.find((x) => x.p === 'shipped')?.s;
   const flat =
-    s8?.rssMb !== undefined && s1Memory?.rssMb !== undefined
-      ? { medians: s8.rssMedianMb / s1Memory.rssMedianMb, largest: s8.rssMb / s1Memory.rssMb }
+    s8?.rssMb !== undefined && s1?.rssMb !== undefined
+      ? { medians: s8.rssMedianMb / s1.rssMedianMb, largest: s8.rssMb / s1.rssMb }
       : undefined;
   const flatText = flat
-    ? `+${((flat.medians - 1) * 100).toFixed(1)} % by medians (${fmt(s1Memory.rssMedianMb, 0)} → ${fmt(s8.rssMedianMb, 0)} MB), +${((flat.largest - 1) * 100).toFixed(1)} % by the largest (${fmt(s1Memory.rssMb, 0)} → ${fmt(s8.rssMb, 0)} MB)`
+    ? `+${((flat.medians - 1) * 100).toFixed(1)} % by medians (${fmt(s1.rssMedianMb, 0)} → ${fmt(s8.rssMedianMb, 0)} MB), +${((flat.largest - 1) * 100).toFixed(1)} % by the largest (${fmt(s1.rssMb, 0)} → ${fmt(s8.rssMb, 0)} MB)`
     : 'n/a (needs pipelines 1 and 8)';
 
   say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen; CPU = (user + system) / wall; page faults: minor, of the whole process):\n`);
@@ -507,7 +507,6 @@ async function bench(opts, tmp, finloc, livretA) {
   if (peerComparison?.example) say(`  first drift before a last row — loanjs: ${peerComparison.example.peer}\n                                   finloc: ${peerComparison.example.ours}`);
 
   // Targets of issue 7, judged on this run.
-  const s1 = table.find((x) => x.p === 'shipped')?.s;
   const verdict = (ok) => (ok === undefined ? 'n/a' : ok ? 'met' : 'NOT met');
   const targets = [
     ['≥ 1 200 000 rows/s, CSV to CSV (issue 17)', s1 ? `${fmtInt(s1.rowsPerSecond)} rows/s` : 'n/a', verdict(s1 && s1.rowsPerSecond >= 1_200_000)],

@@ -207,7 +207,6 @@ function readCell(column: ColumnPlan, raw: string): ReturnType<FieldParser<unkno
   return r;
 }
 
-
 /**
  * Reads one record against a bound header, collecting every problem of the
  * row. Cells of unknown columns are not read. Cells past the header and
