@@ -1,4 +1,4 @@
-import { closeSync, openSync, read as readLater, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, read as readLater, readFileSync, readSync } from 'node:fs';
 import { BoundaryScanner, CsvRecordReader, type CsvRecord, MAX_RECORD_BYTES, type Separator, readerProblems, tooLongProblem } from '../../src/csv/records.js';
 import { type EncodingVerdict, EncodingScanner, type FileEncoding, type TextEncodingName, decodeAs } from '../../src/csv/decode.js';
 import { allPlainAscii } from '../plain-ascii.js';
@@ -48,11 +48,17 @@ export async function sliceFile(path: string, displayName: string, readBytes = R
   const located = (p: InputProblem) => new InputError([{ file: displayName, ...p }]);
   // A workbook's sheet comes as CSV text whose line n is row n (cli/workbooks.ts): the same slices, batches and output.
   const sheet = await workbookTextFor(path, displayName);
-  const verdict = sheet === undefined ? await scanEncoding(path, displayName, readBytes) : ({ ok: true, encoding: 'utf-8', bomLength: 0 } as const);
+  // A pipe (`/dev/stdin`, a shell's `<(…)`) can be read only once, and both passes read it: its bytes are held.
+  const held = sheet !== undefined ? new TextEncoder().encode(sheet) : pipeBytes(path, displayName);
+  const scanSize = Math.max(readBytes, 1 << 16);
+  const verdict =
+    sheet !== undefined
+      ? ({ ok: true, encoding: 'utf-8', bomLength: 0 } as const)
+      : await scanEncoding(held ? () => piecesOf(held, scanSize) : () => readChunksNow(path, displayName, scanSize));
   if (!verdict.ok) throw located(verdict.problem);
   const utf16 = verdict.encoding === 'utf-16le' || verdict.encoding === 'utf-16be';
   const encoding: TextEncodingName = utf16 ? 'utf-8' : (verdict.encoding as TextEncodingName);
-  const raw = sheet === undefined ? readChunks(path, displayName, readBytes) : chunksOf(new TextEncoder().encode(sheet), readBytes);
+  const raw = held ? chunksOf(held, readBytes) : readChunks(path, displayName, readBytes);
   const chunks = utf16 ? asUtf8(raw, verdict.encoding) : raw;
 
   const queue = new ByteQueue();
@@ -161,11 +167,11 @@ export async function sliceFile(path: string, displayName: string, readBytes = R
  * 2 MB once the native test had made the scan itself 2 ms
  * (docs/performance.md).
  */
-async function scanEncoding(path: string, displayName: string, readBytes: number): Promise<EncodingVerdict> {
+async function scanEncoding(chunks: () => Iterable<Uint8Array>): Promise<EncodingVerdict> {
   // A file of gigabytes, or one not yet in the system's cache, takes seconds: signals are heard meanwhile.
   const turn = eventLoopTurns();
   const scan = async (scanner: EncodingScanner) => {
-    for (const chunk of readChunksNow(path, displayName, Math.max(readBytes, 1 << 16))) {
+    for (const chunk of chunks()) {
       scanner.push(chunk);
       await turn();
     }
@@ -188,8 +194,30 @@ async function* asUtf8(chunks: AsyncGenerator<Uint8Array>, encoding: FileEncodin
 }
 
 /** Bytes held in memory, in chunks as a file's would come. */
-async function* chunksOf(bytes: Uint8Array, readBytes: number): AsyncGenerator<Uint8Array> {
+function* piecesOf(bytes: Uint8Array, readBytes: number): Generator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += readBytes) yield bytes.subarray(at, Math.min(bytes.length, at + readBytes));
+}
+
+async function* chunksOf(bytes: Uint8Array, readBytes: number): AsyncGenerator<Uint8Array> {
+  yield* piecesOf(bytes, readBytes);
+}
+
+/**
+ * The whole content of an input that is neither a file nor a folder (a pipe,
+ * a terminal), read once; undefined for a file, which is read twice from its
+ * descriptor. Read twice, a pipe gave its bytes to the encoding pass and
+ * nothing to the slices: « the file is empty ».
+ */
+function pipeBytes(path: string, displayName: string): Uint8Array | undefined {
+  const fd = openFile(path, displayName);
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() || stat.isDirectory() ? undefined : readFileSync(fd);
+  } catch (e) {
+    throw unreadableFile(displayName)(e);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

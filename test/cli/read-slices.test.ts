@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { sliceFile } from '../../cli/amortize/read-slices.js';
@@ -101,6 +103,29 @@ describe('slicing a file into whole records for the worker threads', () => {
     expect(await refusal(writeFile(dir, 'control.csv', control))).toEqual(['f.csv:30002:3: control character U+0007 where text was expected']);
     const stray = Buffer.concat([encode.utf8(lines + 'Crédit;3\nCaf'), Buffer.from([0xe9]), encode.utf8(';2\n')]);
     expect(await refusal(writeFile(dir, 'stray-late.csv', stray))).toEqual(['f.csv:30003:4: not valid UTF-8: byte 0xE9; save the file as UTF-8 or Windows-1252']);
+  });
+
+  // A pipe gives its bytes once: the encoding pass and the slices must both read them (`finloc amortize /dev/stdin`,
+  // `<(…)`). Read twice, the slices found nothing: « the file is empty ».
+  test('a pipe is read once: the same records, encoding and refusals as the file itself', async () => {
+    const throughPipe = async (name: string, bytes: Buffer, read: (path: string) => Promise<unknown>) => {
+      const file = writeFile(dir, name, bytes);
+      const fifo = join(tempDir(), `${name}.fifo`);
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      // The writer then keeps opening the pipe and closing it: a second reader would find it empty, not wait forever.
+      const writer = spawn('sh', ['-c', 'cat "$1" > "$2"; while :; do : > "$2"; done', 'sh', file, fifo]);
+      try {
+        return await read(fifo);
+      } finally {
+        writer.kill();
+      }
+    };
+    const text = 'line_id;principal\n' + 'A;1000\n'.repeat(30000) + 'Crédit €;5\n';
+    const piped = (await throughPipe('late.csv', encode.cp1252(text), (p) => recordsOf(p, 4096))) as Awaited<ReturnType<typeof recordsOf>>;
+    expect(piped.encoding).toBe('windows-1252');
+    expect(piped.records).toEqual(readCsvRecords(text).records);
+    const stray = Buffer.concat([encode.utf8('nom;montant\n' + 'Crédit;1\n'.repeat(20000) + 'Caf'), Buffer.from([0xe9]), encode.utf8(';2\n')]);
+    expect(await throughPipe('stray.csv', stray, (p) => refusal(p))).toEqual(['f.csv:20002:4: not valid UTF-8: byte 0xE9; save the file as UTF-8 or Windows-1252']);
   });
 
   test('blank lines before the header are skipped; the header keeps its line', async () => {
