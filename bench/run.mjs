@@ -17,13 +17,17 @@
 //                 --only …,large): issue 17's flat memory, the peak RSS of 8
 //                 against that of 1, as medians and as the largest seen
 //                 (a peak moves by ±10 MB from one run to the next).
+//   9. stdout     the same as 8, written to standard output (redirected to a
+//                 file, as `finloc amortize big.csv > out.csv` is): the
+//                 default output must hold the same memory (only with
+//                 --only …,stdout); its bytes are compared with 8's.
 // Prints a table (text and markdown), the ratios 1/2, 1/3 and 6/7, whether the
 // outputs of 1 and 2 are byte-identical, and how the peer's figures differ.
 // It never fails because the machine is slow: there is no time limit, and a
 // pipeline that fails is reported as failed while the others still run.
 //
 //   npm run bench -- [--lines 100000] [--seed 7] [--runs 1]
-//                    [--only shipped,reference,floor,peer,xlsx,small,naive,large] [--keep]
+//                    [--only shipped,reference,floor,peer,xlsx,small,naive,large,stdout] [--keep]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -35,7 +39,7 @@ import { writePortfolio, writeSmallBook } from './portfolio.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
-const PIPELINES = ['shipped', 'reference', 'floor', 'peer', 'xlsx', 'small', 'naive', 'large'];
+const PIPELINES = ['shipped', 'reference', 'floor', 'peer', 'xlsx', 'small', 'naive', 'large', 'stdout'];
 const DEFAULT_PIPELINES = ['shipped', 'reference', 'floor', 'peer', 'small', 'naive'];
 /** The « small book » of issue 17: the commonest size of book, read in one thread (under 2 MiB). */
 const SMALL_BOOK_LINES = 20_000;
@@ -50,12 +54,13 @@ const LABELS = {
   small: '6. small book: finloc amortize',
   naive: '7. small book: naive float writer (64 KiB writes)',
   large: `8. finloc amortize, ${LARGE_FACTOR} × the lines (memory)`,
+  stdout: `9. the same, to standard output (> file)`,
 };
 const FLOOR_MAX_ROWS_IN_MEMORY = 4_000_000;
 
 function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
-  process.stderr.write('usage: npm run bench -- [--lines N] [--seed N] [--runs N] [--only shipped,reference,floor,peer,xlsx,small,naive,large] [--keep]\n');
+  process.stderr.write('usage: npm run bench -- [--lines N] [--seed N] [--runs N] [--only shipped,reference,floor,peer,xlsx,small,naive,large,stdout] [--keep]\n');
   process.exit(2);
 }
 
@@ -97,7 +102,7 @@ function gnuTimeAvailable() {
  * Runs `node args…` as a child; resolves with its wall time, peak RSS (MB),
  * page faults, exit status, stdout and the tail of its stderr. Never rejects.
  */
-function runNode(args, tmp, useGnuTime) {
+function runNode(args, tmp, useGnuTime, stdoutFile) {
   const rssFile = path.join(tmp, `rss-${process.hrtime.bigint()}`);
   const nodeArgs = useGnuTime ? args : ['--import', pathToImport(path.join(benchDir, 'rss.mjs')), ...args];
   const [cmd, argv] = useGnuTime ? ['/usr/bin/time', ['-v', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
@@ -105,8 +110,11 @@ function runNode(args, tmp, useGnuTime) {
     const start = process.hrtime.bigint();
     let stdout = '';
     let stderr = '';
-    const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, FINLOC_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (d) => (stdout += d));
+    // Standard output to a file when asked (the child writes it as a shell's `> file` makes it).
+    const outFd = stdoutFile === undefined ? undefined : fs.openSync(stdoutFile, 'w');
+    const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, FINLOC_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', outFd ?? 'pipe', 'pipe'] });
+    if (outFd !== undefined) fs.closeSync(outFd);
+    child.stdout?.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => {
       stderr += d;
       if (stderr.length > 200_000) stderr = stderr.slice(-100_000);
@@ -315,13 +323,13 @@ async function bench(opts, tmp, finloc, livretA) {
     say(`small book: ${fmtInt(SMALL_BOOK_LINES)} fixed-rate annual 25-year lines, ${(smallBytes / 2 ** 20).toFixed(1)} MB`);
   }
   const largePortfolio = path.join(tmp, 'portfolio-large.csv');
-  if (opts.only.includes('large')) {
+  if (opts.only.includes('large') || opts.only.includes('stdout')) {
     t = performance.now();
     const largeBytes = writePortfolio(largePortfolio, opts.lines * LARGE_FACTOR, opts.seed, livretA);
     say(`large portfolio: ${fmtInt(opts.lines * LARGE_FACTOR)} lines, ${(largeBytes / 2 ** 20).toFixed(1)} MB, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 
-  const out = { shipped: path.join(tmp, 'out1.csv'), reference: path.join(tmp, 'out2.csv'), floor: path.join(tmp, 'out3.csv'), peer: path.join(tmp, 'out4.csv'), xlsx: path.join(tmp, 'out5.xlsx'), small: path.join(tmp, 'out6.csv'), naive: path.join(tmp, 'out7.csv'), large: path.join(tmp, 'out8.csv') };
+  const out = { shipped: path.join(tmp, 'out1.csv'), reference: path.join(tmp, 'out2.csv'), floor: path.join(tmp, 'out3.csv'), peer: path.join(tmp, 'out4.csv'), xlsx: path.join(tmp, 'out5.xlsx'), small: path.join(tmp, 'out6.csv'), naive: path.join(tmp, 'out7.csv'), large: path.join(tmp, 'out8.csv'), stdout: path.join(tmp, 'out9.csv') };
   const runs = Object.fromEntries(PIPELINES.map((p) => [p, []]));
   const ratios = { shippedOverReference: [], shippedOverFloor: [], shippedOverRowByRow: [], smallOverNaive: [] };
   const digests = {};
@@ -340,6 +348,7 @@ async function bench(opts, tmp, finloc, livretA) {
       else if (p === 'small') args = [finloc, 'amortize', smallBook, '-o', out.small];
       else if (p === 'naive') args = [path.join(benchDir, 'naive.mjs'), smallBook, out.naive];
       else if (p === 'large') args = [finloc, 'amortize', largePortfolio, '-o', out.large];
+      else if (p === 'stdout') args = [finloc, 'amortize', largePortfolio];
       else {
         // The floor writes the reference's rows (or the shipped ones when the reference was not run).
         const source = [out.reference, out.shipped].find((f) => fs.existsSync(f));
@@ -353,7 +362,7 @@ async function bench(opts, tmp, finloc, livretA) {
         args = [path.join(benchDir, 'floor.mjs'), source, out.floor, String(digests[source].rows), String(FLOOR_MAX_ROWS_IN_MEMORY)];
       }
       process.stdout.write(`  ${LABELS[p]} … `);
-      const res = await runNode(args, tmp, useGnuTime);
+      const res = await runNode(args, tmp, useGnuTime, p === 'stdout' ? out.stdout : undefined);
       if (res.ok && (p === 'floor' || p === 'peer' || p === 'naive') && !res.json) {
         res.ok = false;
         res.why = 'printed no result';
@@ -380,11 +389,11 @@ async function bench(opts, tmp, finloc, livretA) {
           res.rows = p === 'naive' ? res.json.rows : (await digest(out.small)).rows;
           res.lines = SMALL_BOOK_LINES;
           fs.rmSync(out[p], { force: true });
-        } else if (p === 'large') {
-          digests[out.large] ??= await digest(out.large); // deterministic: counted once
-          res.rows = digests[out.large].rows;
+        } else if (p === 'large' || p === 'stdout') {
+          digests[out[p]] ??= await digest(out[p]); // deterministic: counted once
+          res.rows = digests[out[p]].rows;
           res.lines = opts.lines * LARGE_FACTOR;
-          fs.rmSync(out.large, { force: true });
+          fs.rmSync(out[p], { force: true });
         } else if (p === 'peer') {
           res.rows = res.json.rows;
           res.lines = res.json.lines;
@@ -437,15 +446,19 @@ async function bench(opts, tmp, finloc, livretA) {
   const rShipRowByRow = median(ratios.shippedOverRowByRow);
   const rSmallNaive = median(ratios.smallOverNaive);
   // Flat memory (issue 17): the large run's peak over the shipped one's, by medians and by the largest seen.
-  const s8 = table.find((x) => x.p === 'large')?.s;
   const s1 = table.find((x) => x.p === 'shipped')?.s;
-  const flat =
-    s8?.rssMb !== undefined && s1?.rssMb !== undefined
-      ? { medians: s8.rssMedianMb / s1.rssMedianMb, largest: s8.rssMb / s1.rssMb }
-      : undefined;
-  const flatText = flat
-    ? `+${((flat.medians - 1) * 100).toFixed(1)} % by medians (${fmt(s1.rssMedianMb, 0)} → ${fmt(s8.rssMedianMb, 0)} MB), +${((flat.largest - 1) * 100).toFixed(1)} % by the largest (${fmt(s1.rssMb, 0)} → ${fmt(s8.rssMb, 0)} MB)`
-    : 'n/a (needs pipelines 1 and 8)';
+  /** A large run's peak (8: to a file, 9: to standard output) against 1's, by medians and by the largest seen. */
+  const flatness = (p) => {
+    const s = table.find((x) => x.p === p)?.s;
+    if (s?.rssMb === undefined || s1?.rssMb === undefined) return { text: `n/a (needs pipelines 1 and ${p === 'large' ? 8 : 9})` };
+    const ratio = { medians: s.rssMedianMb / s1.rssMedianMb, largest: s.rssMb / s1.rssMb };
+    const pct = (r) => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)} %`;
+    const text = `${pct(ratio.medians)} by medians (${fmt(s1.rssMedianMb, 0)} → ${fmt(s.rssMedianMb, 0)} MB), ${pct(ratio.largest)} by the largest (${fmt(s1.rssMb, 0)} → ${fmt(s.rssMb, 0)} MB)`;
+    return { text, peakMb: s.rssMb, ok: s.rssMb < 256 && ratio.medians <= 1.1 && ratio.largest <= 1.1 };
+  };
+  const flat = flatness('large');
+  const flatStdout = flatness('stdout');
+  const sameLarge = digests[out.large] && digests[out.stdout] ? digests[out.large].sha256 === digests[out.stdout].sha256 : undefined;
 
   say(`\nResults (${opts.runs > 1 ? `medians of ${opts.runs} runs; ratios are medians of the ratios within each run` : 'one run'}; peak RSS is the largest seen; CPU = (user + system) / wall; page faults: minor, of the whole process):\n`);
   // CPU % is the process's user + system time over its wall time: 200 % is both cores busy.
@@ -502,7 +515,9 @@ async function bench(opts, tmp, finloc, livretA) {
   say(`ratio 1/3b (shipped / row-by-row floor): ${ratioText(rShipRowByRow)}`);
   say(`ratio 6/7 (small book, naive s / finloc s): ${ratioText(rSmallNaive)}${ratios.smallOverNaive.length > 1 ? ` (each run: ${ratios.smallOverNaive.map(ratioText).join(', ')})` : ''}`);
   say(`outputs 1 and 2 byte-identical:          ${identityText}`);
-  say(`peak RSS, 8 against 1:                   ${flatText}`);
+  say(`peak RSS, 8 against 1:                   ${flat.text}`);
+  say(`peak RSS, 9 against 1:                   ${flatStdout.text}`);
+  say(`outputs 8 and 9 byte-identical:          ${sameLarge === undefined ? 'n/a (needs pipelines 8 and 9)' : sameLarge ? 'yes' : 'NO'}`);
   say(`peer:                                    ${peerText}`);
   if (peerComparison?.example) say(`  first drift before a last row — loanjs: ${peerComparison.example.peer}\n                                   finloc: ${peerComparison.example.ours}`);
 
@@ -516,8 +531,13 @@ async function bench(opts, tmp, finloc, livretA) {
     ['peak memory < 256 MB', s1?.rssMb !== undefined ? `${fmt(s1.rssMb, 0)} MB` : 'n/a', verdict(s1?.rssMb === undefined ? undefined : s1.rssMb < 256)],
     [
       `peak memory < 256 MB at ${LARGE_FACTOR} × the lines, within 10 % of 1 by medians and by the largest (issue 17)`,
-      flat ? `${fmt(s8.rssMb, 0)} MB; ${flatText}` : 'n/a',
-      verdict(flat === undefined ? undefined : s8.rssMb < 256 && flat.medians <= 1.1 && flat.largest <= 1.1),
+      flat.ok === undefined ? 'n/a' : `${fmt(flat.peakMb, 0)} MB; ${flat.text}`,
+      verdict(flat.ok),
+    ],
+    [
+      `the same to standard output (9 against 1)`,
+      flatStdout.ok === undefined ? 'n/a' : `${fmt(flatStdout.peakMb, 0)} MB; ${flatStdout.text}${sameLarge === false ? '; outputs 8 and 9 DIFFER' : ''}`,
+      verdict(flatStdout.ok === undefined ? undefined : flatStdout.ok && sameLarge !== false),
     ],
     ['byte-identical to the reference', identical === undefined ? 'n/a' : identical ? 'identical' : 'different', verdict(identical)],
   ];
@@ -535,7 +555,7 @@ async function bench(opts, tmp, finloc, livretA) {
   say('');
   say(`- ratio 1/2: ${ratioText(rShipRef)}; ratio 1/3: ${ratioText(rShipFloor)}; ratio 1/3b: ${ratioText(rShipRowByRow)}; ratio 6/7 (small book, naive s / finloc s): ${ratioText(rSmallNaive)}`);
   say(`- outputs 1 and 2 byte-identical: ${identityText}`);
-  say(`- peak RSS, 8 against 1: ${flatText}`);
+  say(`- peak RSS, 8 against 1: ${flat.text}; 9 against 1: ${flatStdout.text}`);
   say(`- peer: ${peerText}`);
 }
 

@@ -28,8 +28,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   }
 });
 const stdout = {
-  write(chunk: string | Uint8Array): boolean {
-    return process.stdout.write(chunk);
+  write(chunk: string | Uint8Array, done?: (error?: Error | null) => void): boolean {
+    return process.stdout.write(chunk, done);
   },
   failure: () => stdoutFailure,
   // A writer waiting for 'drain' is woken by a failure too (a full disk never drains).

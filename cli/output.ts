@@ -152,7 +152,7 @@ export interface OutputSink {
    * Writes text or UTF-8 bytes; a promise when the writer should wait (a slow
    * reader, or too many bytes not yet on their way to a file). The caller
    * must not change the bytes afterwards; `written`, if given, is called once
-   * a file holds them (never for standard output, which may still hold them).
+   * the file or standard output holds them (nothing refers to them any more).
    */
   write(data: string | Uint8Array, written?: () => void): void | Promise<void>;
   /** Makes the output visible once every write is done (renames the temporary file). */
@@ -165,7 +165,8 @@ export interface OutputSink {
 
 /** Standard output, or a test's buffer. */
 export interface StdoutLike {
-  write(chunk: string | Uint8Array): unknown;
+  /** `done` is called once the chunk is written (a Writable's write callback), with the error if it failed. */
+  write(chunk: string | Uint8Array, done?: (error?: Error | null) => void): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   /** The error standard output met, if any (they arrive as events, after the write). */
   failure?(): NodeJS.ErrnoException | undefined;
@@ -180,10 +181,17 @@ function stdoutFailure(stdout: StdoutLike): void {
 export function stdoutSink(stdout: StdoutLike): OutputSink {
   let started = false;
   return {
-    write(t) {
+    write(t, written) {
       stdoutFailure(stdout);
       if (t.length > 0) started = true;
-      if (stdout.write(t) === false && stdout.once) return new Promise<void>((resolve) => void stdout.once!('drain', resolve));
+      // Written (the stream's callback), the bytes can serve again: a batch's buffer goes back to its worker.
+      const done =
+        written === undefined
+          ? undefined
+          : (e?: Error | null) => {
+              if (!e) written();
+            };
+      if (stdout.write(t, done) === false && stdout.once) return new Promise<void>((resolve) => void stdout.once!('drain', resolve));
     },
     commit: () => stdoutFailure(stdout),
     abort: () => {},

@@ -151,14 +151,13 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const script = threads > 0 ? workerScript() : undefined;
   const pool = script ? await startPool(script, threads, initFromContext(pctx)) : undefined;
   if (pool) started(pool);
-  // In one thread, to a file, a batch is written in a buffer of its own that goes to the file as it is and comes
-  // back once written, as a worker's does. Standard output gives no buffer back: there the batch is copied out of
-  // one working buffer. Copying each batch's megabyte into fresh memory was 10 to 20 ms of the small book.
-  const toFile = opts.output !== undefined && opts.output !== '-' && !xlsx;
+  // In one thread, a batch is written in a buffer of its own that goes to the file or standard output as it is
+  // and comes back once written, as a worker's does. Copying each batch's megabyte into fresh memory was 10 to
+  // 20 ms of the small book; a workbook's rows are copied into its cells, out of one working buffer.
   const buffers = new OutputBuffers(SPARE_BUFFERS);
   const compute = (slice: RecordSlice): Promise<BatchOutcome> => {
     if (pool) return pool.submit(slice.bytes, slice.firstLine);
-    const out = toFile ? buffers.writer() : undefined;
+    const out = xlsx ? undefined : buffers.writer();
     return Promise.resolve(batchOutcome(amortizeSlice(slice.bytes, slice.firstLine, pctx, out)));
   };
   const written = (result: BatchOutcome) => () => {
@@ -203,7 +202,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
       sheetWriter().addCsvRows(utf8.decode(bytes));
       await sheetWriter().drained();
     }
-    // Once a file holds them, a worker's bytes go back to it (standard output may still hold them: never called there).
+    // Once written (to a file or standard output), a batch's buffer goes back to its worker, or to `buffers`.
     else if (bytes.length > 0) await ctx.output().write(bytes, written(result));
     progress.update(lines, rows);
     // Every 100 ms: without it a file read in a few chunks is amortised in one stretch of promises, and Ctrl-C or

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
+import { runCli } from '../../cli/main.js';
 import { loanLineArb } from '../helpers/loan-arbitraries.js';
 import { loansCsv } from '../helpers/portfolio-csv.js';
 import { amortize } from '../../src/loan/schedule.js';
@@ -58,5 +59,46 @@ describe('finloc amortize on a portfolio', () => {
     const pipe = await runFinloc(['amortize', file, '-o', join(dir, 'q.csv')], { tty: false });
     expect(pipe.stderr).not.toContain('\r');
     expect(tty.stderr).toMatch(/finloc: 1200 lines, \d+ rows in/);
+  }, 300_000);
+});
+
+describe('finloc amortize to standard output: each batch’s buffer serves again once written', () => {
+  test('through a stream that reads its chunks later (a pipe), one thread: the same bytes, and fewer buffers than batches', async () => {
+    // Five times the lines (distinct ids): several slices of 64 KiB, so several batches.
+    const book = [0, 1, 2, 3, 4].flatMap((k) => lines.map((l) => ({ ...l, lineId: `${l.lineId}-${k}` })));
+    const file = writeFile(tempDir(), 'portfolio.csv', loansCsv(book));
+    // What a standard output that copies each chunk at once receives (the test helper's).
+    const expected = (await runFinloc(['amortize', file, '--threads', '0'])).stdout;
+    let text = '';
+    const buffers = new Set<ArrayBufferLike>();
+    let batches = 0;
+    // The reader takes each chunk only when the next one comes, then calls back (a pipe's reader, one chunk
+    // behind): a buffer given back before its callback would be overwritten by the next batch before it is read.
+    let unread: { chunk: string | Uint8Array; done?: (error?: Error | null) => void } | undefined;
+    const read = () => {
+      if (unread === undefined) return;
+      const { chunk, done } = unread;
+      unread = undefined;
+      text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      done?.();
+    };
+    const stdout = {
+      write(chunk: string | Uint8Array, done?: (error?: Error | null) => void) {
+        if (typeof chunk !== 'string' && chunk.length > 10_000) {
+          batches++;
+          buffers.add(chunk.buffer);
+        }
+        read();
+        unread = { chunk, done };
+        return true;
+      },
+    };
+    const code = await runCli(['amortize', file, '--threads', '0'], { stdout, stderr: { write: () => true }, stderrIsTty: false, cwd: process.cwd() });
+    expect(code).toBe(0);
+    read();
+    expect(text === expected).toBe(true);
+    expect(batches).toBeGreaterThan(3);
+    // Each batch's buffer is back once read, for the batch after next: two buffers serve them all.
+    expect(buffers.size).toBeLessThanOrEqual(2);
   }, 300_000);
 });
