@@ -31,6 +31,15 @@ export interface SlicedFile {
 const READ_BYTES = 1 << 16;
 
 /**
+ * The same for a run written as JSON: its tables (indented objects, each
+ * line's summary and index values) take about five times the bytes of their
+ * csv, so that a 64 KiB slice gave 9 to 10 MB, buffers doubled to 16 MB and a
+ * 1 000 000-line run peaked at 270 MB; a quarter of the slice fits the same
+ * 4 MB buffer (docs/performance.md).
+ */
+export const JSON_READ_BYTES = 1 << 14;
+
+/**
  * Reads a CSV file (or a workbook's sheet, as CSV text) as slices of whole records, without decoding or parsing
  * them: the main thread only finds where records end; decoding and reading
  * happen with the amortisation, in worker threads for large files.

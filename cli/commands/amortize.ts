@@ -27,7 +27,7 @@ import { type CliIo, type OutputSink, resolvePath } from '../io.js';
 import { loadLivretA, loadTable, printNotes, readTableFile, tableOptions } from '../input.js';
 import { formatParser } from '../options.js';
 import { type CommonOptions, EXIT_OK, type Outcome, type RunContext, UsageError, defineCommand } from '../skeleton.js';
-import { type RecordSlice, sliceFile } from '../amortize/read-slices.js';
+import { JSON_READ_BYTES, type RecordSlice, sliceFile } from '../amortize/read-slices.js';
 import { type OrderedPool, startPool, workerScript } from '../amortize/pool.js';
 import { eventLoopTurns } from '../event-loop.js';
 import { initFromContext } from '../amortize/context.js';
@@ -140,7 +140,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const lineOfId = new LineIds();
   let duplicated = false;
 
-  const sliced = await sliceFile(resolvePath(io, file), file);
+  const sliced = await sliceFile(resolvePath(io, file), file, format === 'json' ? JSON_READ_BYTES : undefined);
   if (sliced.header === undefined) throw new InputError([{ file, message: 'the file is empty; expected a header line' }]);
   const { binding, problems: headerProblems, notes: headerNotes } = bindHeader(sliced.header, loanLineSchema, tableOptions(io));
   if (headerProblems.length > 0) throw new InputError(headerProblems.map((p) => ({ ...p, file })));

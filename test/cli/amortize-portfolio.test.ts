@@ -102,3 +102,25 @@ describe('finloc amortize to standard output: each batch’s buffer serves again
     expect(buffers.size).toBeLessThanOrEqual(2);
   }, 300_000);
 });
+
+describe('finloc amortize --format json: batches sized for the output buffer', () => {
+  test('each batch’s JSON fits the 4 MB buffer a batch writes into (slices of 64 KiB gave 9 to 10 MB, buffers doubled)', async () => {
+    const book = [0, 1, 2, 3, 4].flatMap((k) => lines.map((l) => ({ ...l, lineId: `${l.lineId}-${k}` })));
+    const file = writeFile(tempDir(), 'portfolio.csv', loansCsv(book));
+    const buffers: number[] = [];
+    let text = '';
+    const stdout = {
+      write(chunk: string | Uint8Array, done?: (error?: Error | null) => void) {
+        if (typeof chunk !== 'string') buffers.push(chunk.buffer.byteLength);
+        text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        done?.();
+        return true;
+      },
+    };
+    const code = await runCli(['amortize', file, '--threads', '0', '--format', 'json'], { stdout, stderr: { write: () => true }, stderrIsTty: false, cwd: process.cwd() });
+    expect(code).toBe(0);
+    expect((JSON.parse(text) as { lines: unknown[] }).lines).toHaveLength(book.length);
+    expect(buffers.length).toBeGreaterThan(3);
+    expect(Math.max(...buffers)).toBeLessThanOrEqual(4 << 20);
+  }, 300_000);
+});
