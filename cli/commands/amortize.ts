@@ -200,6 +200,8 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     }
     if (xlsx) {
       sheetWriter().addCsvRows(utf8.decode(bytes));
+      // Decoded, the bytes serve again: a worker's buffer goes back to it (kept, a fresh one a batch waited for the collector).
+      written(result)();
       await sheetWriter().drained();
     }
     // Once written (to a file or standard output), a batch's buffer goes back to its worker, or to `buffers`.

@@ -1,9 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFinloc, tempDir, writeFile } from '../helpers/cli.js';
 import { runCli } from '../../cli/main.js';
+import { OrderedPool } from '../../cli/amortize/pool.js';
 import { loanLineArb } from '../helpers/loan-arbitraries.js';
 import { loansCsv } from '../helpers/portfolio-csv.js';
 import { amortize } from '../../src/loan/schedule.js';
@@ -122,5 +123,35 @@ describe('finloc amortize --format json: batches sized for the output buffer', (
     expect((JSON.parse(text) as { lines: unknown[] }).lines).toHaveLength(book.length);
     expect(buffers.length).toBeGreaterThan(3);
     expect(Math.max(...buffers)).toBeLessThanOrEqual(4 << 20);
+  }, 300_000);
+});
+
+describe('finloc amortize with worker threads: each batch’s buffer goes back to its worker once written', () => {
+  test.each([
+    ['standard output', [] as string[]],
+    ['a workbook (its rows decoded into cells)', ['-o', 'book.xlsx']],
+  ])('%s', async (_, output) => {
+    const dir = tempDir();
+    const book = [0, 1, 2, 3, 4].flatMap((k) => lines.map((l) => ({ ...l, lineId: `${l.lineId}-${k}` })));
+    const file = writeFile(dir, 'portfolio.csv', loansCsv(book));
+    const recycle = vi.spyOn(OrderedPool.prototype, 'recycle');
+    let batches = 0;
+    const stdout = {
+      write(chunk: string | Uint8Array, done?: (error?: Error | null) => void) {
+        if (typeof chunk !== 'string' && chunk.length > 10_000) batches++;
+        setImmediate(() => done?.());
+        return true;
+      },
+    };
+    try {
+      const code = await runCli(['amortize', file, '--threads', '2', ...output], { stdout, stderr: { write: () => true }, stderrIsTty: false, cwd: dir });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(code).toBe(0);
+      // One batch a slice of 64 KiB: several, each one's buffer handed back (to standard output: as many as were written).
+      expect(recycle.mock.calls.length).toBeGreaterThan(3);
+      if (output.length === 0) expect(recycle.mock.calls.length).toBe(batches);
+    } finally {
+      recycle.mockRestore();
+    }
   }, 300_000);
 });
