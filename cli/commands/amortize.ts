@@ -151,14 +151,13 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
   const script = threads > 0 ? workerScript() : undefined;
   const pool = script ? await startPool(script, threads, initFromContext(pctx)) : undefined;
   if (pool) started(pool);
-  // In one thread, a batch is written in a buffer of its own that goes to the file or standard output as it is
-  // and comes back once written, as a worker's does. Copying each batch's megabyte into fresh memory was 10 to
-  // 20 ms of the small book; a workbook's rows are copied into its cells, out of one working buffer.
+  // In one thread, a batch is written in a buffer of its own that goes out as it is and comes back once written
+  // (or decoded into a workbook's cells), as a worker's does. Copying each batch's megabyte into fresh memory was
+  // 10 to 20 ms of the small book.
   const buffers = new OutputBuffers(SPARE_BUFFERS);
   const compute = (slice: RecordSlice): Promise<BatchOutcome> => {
     if (pool) return pool.submit(slice.bytes, slice.firstLine);
-    const out = xlsx ? undefined : buffers.writer();
-    return Promise.resolve(batchOutcome(amortizeSlice(slice.bytes, slice.firstLine, pctx, out)));
+    return Promise.resolve(batchOutcome(amortizeSlice(slice.bytes, slice.firstLine, pctx, buffers.writer())));
   };
   const written = (result: BatchOutcome) => () => {
     if (pool) pool.recycle(result.bytes);
@@ -200,7 +199,7 @@ async function amortizeStream(ctx: RunContext, file: string, opts: AmortizeCliOp
     }
     if (xlsx) {
       sheetWriter().addCsvRows(utf8.decode(bytes));
-      // Decoded, the bytes serve again: a worker's buffer goes back to it (kept, a fresh one a batch waited for the collector).
+      // Decoded, nothing refers to the bytes: their buffer goes back at once.
       written(result)();
       await sheetWriter().drained();
     }
