@@ -1,4 +1,5 @@
 import { Decimal, ONE, ZERO, max, percentToRate } from '../money/decimal.js';
+import { quotient } from '../money/quotient.js';
 import type { LoanLine } from './types.js';
 
 /** The annual rate and progressivity in force for a due date, as fractions. */
@@ -24,7 +25,7 @@ export function revisedRates(line: LoanLine, indexPct: Decimal): RevisedRates {
   const contract = contractRates(line);
   const rate = max(ZERO, percentToRate(indexPct.plus(line.marginPct)));
   if (line.revision === 'SR' || line.revision === 'none') return { rate, progressivity: contract.progressivity };
-  let progressivity = ONE.plus(rate).times(ONE.plus(contract.progressivity)).div(ONE.plus(contract.rate)).minus(ONE);
+  let progressivity = quotient(ONE.plus(rate).times(ONE.plus(contract.progressivity)), ONE.plus(contract.rate)).minus(ONE);
   if (line.revision === 'DL') progressivity = max(progressivity, percentToRate(line.progressivityFloorPct));
   return { rate, progressivity };
 }

@@ -97,8 +97,8 @@ interface Terms {
   readonly tIsP: boolean;
   /** The relative error of 1+p as a double. */
   readonly growthBaseError: number;
-  /** Accruals over actual days at this rate, by days and day count (`accrualOf`). */
-  accruals?: Map<number, Factor>;
+  /** Accruals over actual days at this rate, by days and day count (`accrualOf`), made on the first one. */
+  accruals: Map<number, Factor> | undefined;
 }
 
 /**
@@ -173,6 +173,7 @@ function termsOf(line: LoanLine, rates: RevisedRates): Terms {
       // The same function of equal values (periodProgressivity is periodRate); otherwise the doubles decide unless too close.
       tIsP: compare(rates.rate, rates.progressivity) === 0 || (!apart(t, p) && compare(t.exact(), p.exact()) === 0),
       growthBaseError: onePlusErrorOf(p.approx, p.relativeError),
+      accruals: undefined,
     };
   });
 }
@@ -229,10 +230,15 @@ export function accrualApprox(rate: Decimal, days: number, dayCount: DayCount, m
   return powerMinusOne(r, days / basis, exact);
 }
 
-/** What lines with the same terms share: their contract terms, or their terms by rank of index value in the history. */
+/**
+ * What lines with the same terms share: their contract terms, or their terms by rank of index value in the history.
+ * These objects, as `Terms` and `RevisionShared`, are made with every field, undefined until known: a field added
+ * later gave them another hidden class, and V8 threw away the optimised `amortizeInCentsTo`, which had seen only
+ * one (`node --trace-deopt`: « wrong map »), to compile it again, about 90 ms of a 2-core host's time each.
+ */
 interface LineTerms {
-  contract?: Terms;
-  indexed?: { index: RateHistory; terms: Terms[] };
+  contract: Terms | undefined;
+  indexed: { index: RateHistory; terms: Terms[] } | undefined;
   /** Shared with the lines whose revision has the same inputs, whatever their periodicity and interest mode. */
   readonly revision: RevisionShared;
 }
@@ -245,7 +251,7 @@ interface LineTerms {
  * sets of inputs.
  */
 interface RevisionShared {
-  index?: RateHistory;
+  index: RateHistory | undefined;
   byPoint: RevisedRates[];
 }
 
@@ -284,7 +290,9 @@ function lineTermsOf(line: LoanLine): LineTerms {
   }
   const revisionKey = `${line.marginPct.toString()}|${line.ratePct.toString()}|${line.progressivityPct.toString()}|${line.progressivityFloorPct.toString()}|${line.revision}`;
   const shared = cached(lineTermsCache, `${revisionKey}|${line.periodMonths}|${line.interestMode}`, () => ({
-    revision: cached(revisionCache, revisionKey, () => ({ byPoint: [] })),
+    contract: undefined,
+    indexed: undefined,
+    revision: cached(revisionCache, revisionKey, () => ({ index: undefined, byPoint: [] })),
   }));
   // Looked up again: making the entry may have dropped the caches, and the list found above with them.
   known = byRate.get(line.ratePct);
