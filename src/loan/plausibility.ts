@@ -61,6 +61,35 @@ export function indexAtEffectiveDate(line: LoanLine, index: RateHistory): { rate
   }
 }
 
+/** index + margin, and the rates within `rateGapPoints` of it (bounds included): |rate − expected| ≤ 1 ⟺ low ≤ rate ≤ high. */
+interface RateRange {
+  readonly expected: Decimal;
+  readonly low: Decimal;
+  readonly high: Decimal;
+}
+
+/**
+ * The range of plausible rates for an index value and a margin, made once
+ * for each pair of Decimals: the index value is the history's, and lines read
+ * from a file share the Decimal of a margin written alike (readRow remembers
+ * readings). Made for every line, the sum, difference and absolute value
+ * were two thirds of the plausibility checks' time on a portfolio
+ * (docs/performance.md, issue 17).
+ */
+function rateRange(indexPct: Decimal, marginPct: Decimal): RateRange {
+  let byMargin = rangesByIndex.get(indexPct);
+  if (byMargin === undefined) rangesByIndex.set(indexPct, (byMargin = new WeakMap()));
+  let range = byMargin.get(marginPct);
+  if (range === undefined) {
+    const expected = indexPct.plus(marginPct);
+    byMargin.set(marginPct, (range = { expected, low: expected.minus(PLAUSIBILITY.rateGapPoints), high: expected.plus(PLAUSIBILITY.rateGapPoints) }));
+  }
+  return range;
+}
+
+/** Dropped with the Decimals they were made for. */
+const rangesByIndex = new WeakMap<Decimal, WeakMap<Decimal, RateRange>>();
+
 /**
  * An annual rate above 20 % looks mistyped (« did you mean 3,45 %? » for
  * 345): a line's own rate, or a step's (src/loan/rate-steps.ts).
@@ -87,8 +116,8 @@ export function loanLineWarnings(line: LoanLine, index?: RateHistory): LineWarni
   if (line.index !== 'none' && index !== undefined) {
     const at = indexAtEffectiveDate(line, index);
     if (at !== undefined) {
-      const expected = at.ratePct.plus(line.marginPct);
-      const fits = (r: Decimal) => compare(r.minus(expected).abs(), P.rateGapPoints) <= 0;
+      const { expected, low, high } = rateRange(at.ratePct, line.marginPct);
+      const fits = (r: Decimal) => compare(r, low) >= 0 && compare(r, high) <= 0;
       if (!fits(rate)) {
         const guess = [rate.times(100), rate.div(100)].find(fits);
         warnings.push({

@@ -19,10 +19,10 @@ export function contractRates(line: LoanLine): RevisedRates {
  * Revision at a due date from the index value T in force (article 10):
  * I' = max(0, T + M), « le taux d'intérêt … ne saurait être négatif »;
  * DR and DL: P' = (1+I')(1+P)/(1+I) − 1, DL floored at the progressivity floor;
- * SR keeps P.
+ * SR keeps P. `contract` is the line's `contractRates`, given by a caller
+ * that revises one line at many index values (src/loan/schedule-in-cents.ts).
  */
-export function revisedRates(line: LoanLine, indexPct: Decimal): RevisedRates {
-  const contract = contractRates(line);
+export function revisedRates(line: LoanLine, indexPct: Decimal, contract: RevisedRates = contractRates(line)): RevisedRates {
   const rate = max(ZERO, percentToRate(indexPct.plus(line.marginPct)));
   if (line.revision === 'SR' || line.revision === 'none') return { rate, progressivity: contract.progressivity };
   let progressivity = quotient(ONE.plus(rate).times(ONE.plus(contract.progressivity)), ONE.plus(contract.rate)).minus(ONE);

@@ -252,6 +252,8 @@ interface LineTerms {
  */
 interface RevisionShared {
   index: RateHistory | undefined;
+  /** The contract's I and P (`contractRates`), the same for every line sharing these inputs. */
+  contract: RevisedRates | undefined;
   byPoint: RevisedRates[];
 }
 
@@ -262,7 +264,7 @@ function revisedAt(shared: LineTerms, line: LoanLine, index: RateHistory, point:
     revision.index = index;
     revision.byPoint = [];
   }
-  return (revision.byPoint[point] ??= revisedRates(line, index.points[point]!.ratePct));
+  return (revision.byPoint[point] ??= revisedRates(line, index.points[point]!.ratePct, (revision.contract ??= contractRates(line))));
 }
 
 /**
@@ -292,7 +294,7 @@ function lineTermsOf(line: LoanLine): LineTerms {
   const shared = cached(lineTermsCache, `${revisionKey}|${line.periodMonths}|${line.interestMode}`, () => ({
     contract: undefined,
     indexed: undefined,
-    revision: cached(revisionCache, revisionKey, () => ({ index: undefined, byPoint: [] })),
+    revision: cached(revisionCache, revisionKey, () => ({ index: undefined, contract: undefined, byPoint: [] })),
   }));
   // Looked up again: making the entry may have dropped the caches, and the list found above with them.
   known = byRate.get(line.ratePct);
